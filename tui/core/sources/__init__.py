@@ -1,0 +1,73 @@
+"""Loading news: paths, folders, `-` and URLs to Articles, with a LoadProblem for whatever cannot be read.
+
+`iter_articles` yields each article as soon as it is read, so the reader can show the first ones
+while a large folder is still loading; it never raises for bad input. One module per format:
+text_file (.txt), markdown_file (.md), json_file (.json/.jsonl), html_page, feed, mail, and
+fetching for URLs; dispatch picks the reader by suffix or by sniffing the first bytes.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from tui.core.model import Article, LoadProblem
+
+from .dispatch import read_file, supported_suffixes
+from .standard_input import read_standard_input
+from .walking import files_in_folder
+
+__all__ = ["SUPPORTED_SUFFIXES", "iter_articles", "load_paths"]
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = supported_suffixes()
+
+
+def iter_articles(
+    paths: Sequence[str], *, stdin: TextIO | None = None, fetcher: object | None = None
+) -> Iterator[Article | LoadProblem]:
+    """Every article in `paths` (files, folders read recursively, `-`, URLs), in order, as it is read.
+
+    Anything that cannot be read is yielded as a LoadProblem(path, reason) instead, once, and the
+    rest still loads.
+    """
+    for given in paths:
+        if given == "-":
+            yield from read_standard_input(stdin if stdin is not None else sys.stdin)
+        else:
+            yield from _read_path(given)
+
+
+def load_paths(
+    paths: Sequence[str], *, stdin: TextIO | None = None, fetcher: object | None = None
+) -> tuple[list[Article], list[LoadProblem]]:
+    """All of `iter_articles` at once: the articles and the problems, each in reading order."""
+    articles: list[Article] = []
+    problems: list[LoadProblem] = []
+    for item in iter_articles(paths, stdin=stdin, fetcher=fetcher):
+        if isinstance(item, LoadProblem):
+            problems.append(item)
+        else:
+            articles.append(item)
+    return articles, problems
+
+
+def _read_path(given: str) -> Iterator[Article | LoadProblem]:
+    path = Path(given).expanduser()
+    try:
+        is_dir = path.is_dir()
+        exists = is_dir or path.exists()
+    except OSError as error:
+        yield LoadProblem(given, f"cannot read: {error.strerror or error}")
+        return
+    if not exists:
+        yield LoadProblem(given, "no such file or folder")
+    elif is_dir:
+        for found in files_in_folder(path):
+            if isinstance(found, LoadProblem):
+                yield found
+            else:
+                yield from read_file(found)
+    else:
+        yield from read_file(path)

@@ -1,0 +1,107 @@
+"""Bytes to text: UTF-8 first, then the legacy encoding charset-normalizer finds; binary refused.
+
+News files arrive from old archives in Windows-1252 or KOI8-R as often as in UTF-8. Reading them
+with the wrong codec silently corrupts names and quotes, so a file is either decoded in an encoding
+that fits it or refused with a reason; it is never decoded with replacement characters.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from .errors import SourceError
+
+SNIFF_BYTES = 8192
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# Well-known binary formats, so the reason can say what the file is rather than only "binary".
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.epub/.odt, which are ZIP files)"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+    (b"\x7fELF", "a program"),
+    (b"SQLite format 3", "an SQLite database"),
+)
+
+# When several single-byte encodings decode a file equally well, these are the likelier ones for news.
+_PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
+
+_TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\b\x1b")
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark announces, if the data starts with one."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def binary_reason(head: bytes) -> str | None:
+    """Why these leading bytes are not text, or None when they may be text."""
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return f"binary file ({what}), not text"
+    if bom_encoding(head) in ("utf-16", "utf-32"):
+        return None
+    if b"\x00" in head:
+        return "binary file (contains NUL bytes), not text"
+    controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROLS)
+    if head and controls / len(head) > 0.05:
+        return "binary file (mostly control bytes), not text"
+    return None
+
+
+def decode_text(data: bytes) -> str:
+    """Decode a whole file's bytes, or raise SourceError saying why it cannot be read as text."""
+    reason = binary_reason(data[:SNIFF_BYTES])
+    if reason:
+        raise SourceError(reason)
+    announced = bom_encoding(data)
+    if announced:
+        try:
+            return data.decode(announced)
+        except UnicodeDecodeError as error:
+            raise SourceError(f"not valid {announced.upper()} at byte {error.start}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    if _has_utf8_sequences(data):
+        # Real UTF-8 with damaged bytes: any legacy codec would turn its accents into mojibake.
+        raise SourceError(
+            f"invalid UTF-8 at byte {utf8_error.start} (the file is UTF-8 with damaged bytes; "
+            "re-save it as UTF-8)"
+        )
+    return _decode_legacy(data)
+
+
+def _has_utf8_sequences(data: bytes) -> bool:
+    """True when the bytes contain well-formed multi-byte UTF-8 characters, i.e. they were meant as UTF-8."""
+    decoded = data.decode("utf-8", errors="replace")
+    return any(ord(char) > 127 and char != "\ufffd" for char in decoded)
+
+
+def _decode_legacy(data: bytes) -> str:
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        raise SourceError("not text: no character encoding fits its bytes")
+    tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
+    for preferred in _PREFERRED_LEGACY:
+        for match in tied:
+            if match.encoding == preferred:
+                return str(match)
+    return str(best)

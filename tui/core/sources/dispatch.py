@@ -1,0 +1,91 @@
+"""One file to its articles: the reader chosen by suffix, or by sniffing when the suffix says nothing.
+
+Every failure of a reader becomes a LoadProblem naming the file, so one bad file never stops the
+others. The last-resort `except Exception` is deliberate: third-party parsers (HTML, feeds, mail)
+fed arbitrary files raise exceptions nobody documents, and the promise is "never a traceback".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from tui.core.model import Article, LoadProblem
+
+from .decoding import SNIFF_BYTES, binary_reason
+from .errors import SourceError
+from .json_file import read_json_file, read_jsonl_file
+from .markdown_file import read_markdown_file
+from .sniffing import sniff_format
+from .text_file import read_text_file
+
+Reader = Callable[[Path], Iterator[Article | LoadProblem]]
+
+READERS: dict[str, Reader] = {
+    "txt": read_text_file,
+    "md": read_markdown_file,
+    "json": read_json_file,
+    "jsonl": read_jsonl_file,
+}
+
+SUFFIX_FORMATS: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
+# Suffixes whose format is decided by looking inside (".xml" may be a feed or something else).
+SNIFFED_SUFFIXES = frozenset({".xml", ""})
+
+
+def register(format_name: str, reader: Reader, suffixes: tuple[str, ...]) -> None:
+    """Add a reader for a format and the suffixes that mean it."""
+    READERS[format_name] = reader
+    for suffix in suffixes:
+        SUFFIX_FORMATS[suffix] = format_name
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    return tuple(sorted(SUFFIX_FORMATS))
+
+
+def read_file(path: Path) -> Iterator[Article | LoadProblem]:
+    """The articles in one file, and a LoadProblem for anything in it that cannot be read."""
+    name = str(path)
+    try:
+        format_name = choose_format(path)
+        yield from READERS[format_name](path)
+    except SourceError as error:
+        yield LoadProblem(name, error.reason)
+    except Exception as error:
+        yield LoadProblem(name, f"could not be read ({type(error).__name__}: {error})")
+
+
+def choose_format(path: Path) -> str:
+    """The format for `path`: its suffix when known, else what its first bytes look like."""
+    suffix = path.suffix.lower()
+    known = SUFFIX_FORMATS.get(suffix)
+    if known and suffix not in SNIFFED_SUFFIXES:
+        return known
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError as error:
+        raise SourceError(f"cannot read: {error.strerror or error}") from None
+    if not head.strip():
+        raise SourceError("empty file")
+    reason = binary_reason(head)
+    if reason:
+        raise SourceError(reason)
+    sniffed = sniff_format(head)
+    if sniffed in READERS:
+        return sniffed
+    if suffix == "":
+        return "txt"
+    raise SourceError(
+        f"not a supported format ({suffix}); newsreader reads {', '.join(supported_suffixes())}"
+    )

@@ -1,0 +1,130 @@
+"""`.md` articles: YAML front matter as metadata, the Markdown body as plain paragraphs.
+
+markdown-it-py parses the body (front matter through mdit_py_plugins), so emphasis, links, lists,
+block quotes and headings come out as the words a reader sees, one paragraph per line, with no
+Markdown syntax left for the analysis to trip on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from tui.core.model import Article, LoadProblem
+
+from .dates import normalise_date
+from .errors import SourceError
+from .files import read_document_text
+from .html_text import paragraphs_from_html
+from .paragraphs import join_paragraphs, one_line
+from .titles import fallback_title
+
+# Inline tokens whose words are part of the text; everything else (images, raw HTML) is markup.
+_INLINE_TEXT = frozenset({"text", "code_inline"})
+_INLINE_SPACE = frozenset({"softbreak", "hardbreak"})
+
+
+@cache
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
+
+
+def read_markdown_file(path: Path) -> Iterator[Article | LoadProblem]:
+    text = read_document_text(path)
+    name = str(path)
+    tokens = _parser().parse(text)
+    metadata: dict[str, Any] = {}
+    if tokens and tokens[0].type == "front_matter":
+        try:
+            loaded = yaml.safe_load(tokens[0].content)
+        except yaml.YAMLError as error:
+            yield LoadProblem(name, f"front matter is not valid YAML ({_yaml_where(error)}); read without it")
+        else:
+            if isinstance(loaded, dict):
+                metadata = loaded
+            elif loaded is not None:
+                yield LoadProblem(name, "front matter is not a mapping of fields; read without it")
+    paragraphs, first_heading = _body_paragraphs(tokens)
+    body = join_paragraphs(paragraphs)
+    if not body:
+        raise SourceError("no article text (the Markdown body is empty)")
+    title = _field(metadata, "title") or first_heading or fallback_title(body, name)
+    yield Article(
+        path=name,
+        title=title,
+        text=body,
+        date=normalise_date(metadata.get("date")),
+        source=_field(metadata, "source"),
+        url=_field(metadata, "url"),
+        authors=_authors(metadata.get("authors", metadata.get("author"))),
+        licence=_field(metadata, "license") or _field(metadata, "licence"),
+        format="md",
+    )
+
+
+def _body_paragraphs(tokens: list[Token]) -> tuple[list[str], str | None]:
+    """Each block's words as one paragraph; a table row is one paragraph with its cells joined."""
+    paragraphs: list[str] = []
+    first_heading: str | None = None
+    row: list[str] | None = None
+    in_heading = False
+    for token in tokens:
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            paragraphs.append(" | ".join(cell for cell in row if cell))
+            row = None
+        elif token.type == "heading_open":
+            in_heading = True
+        elif token.type == "heading_close":
+            in_heading = False
+        elif token.type == "inline":
+            words = _inline_text(token)
+            if row is not None:
+                row.append(words)
+            else:
+                paragraphs.append(words)
+                if in_heading and first_heading is None and words:
+                    first_heading = words
+        elif token.type in ("fence", "code_block"):
+            paragraphs.append(token.content)
+        elif token.type == "html_block":
+            paragraphs.extend(paragraphs_from_html(token.content))
+    return paragraphs, first_heading
+
+
+def _inline_text(token: Token) -> str:
+    parts: list[str] = []
+    for child in token.children or ():
+        if child.type in _INLINE_TEXT:
+            parts.append(child.content)
+        elif child.type in _INLINE_SPACE:
+            parts.append(" ")
+    return one_line("".join(parts))
+
+
+def _field(metadata: dict[str, Any], key: str) -> str | None:
+    value = metadata.get(key)
+    if value is None or isinstance(value, dict | list):
+        return None
+    return one_line(str(value)) or None
+
+
+def _authors(value: Any) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else [value]
+    return tuple(one_line(str(item)) for item in items if item is not None and one_line(str(item)))
+
+
+def _yaml_where(error: yaml.YAMLError) -> str:
+    mark = getattr(error, "problem_mark", None)
+    problem = getattr(error, "problem", None) or "syntax error"
+    if mark is not None:
+        return f"{problem} at line {mark.line + 2}"
+    return str(problem)
