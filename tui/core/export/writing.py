@@ -1,0 +1,101 @@
+"""Putting an export on disk: atomically, never over a file without being told, in plain words.
+
+Every failure a user can meet (folder missing or not writable, disk full, file already there,
+nothing selected) becomes an `ExportError` whose message names the file; an existing file is
+never damaged and no half-written file is ever left behind.
+"""
+
+from __future__ import annotations
+
+import errno
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from tui.core.atomic import write_atomic
+from tui.core.export.errors import ExportError, FileExistsExportError, NothingToExportError
+from tui.core.export.formats import render_export
+from tui.core.export.items import ExportItem
+
+_DISK_FULL = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What was written: the app and the command line both say `message`."""
+
+    path: Path
+    count: int
+    fmt: str
+
+    @property
+    def message(self) -> str:
+        noun = "quote" if self.count == 1 else "quotes"
+        return f"exported {self.count} {noun} to {self.path}"
+
+
+def write_export(path: Path | str, content: str, *, overwrite: bool = False) -> Path:
+    """Write `content` to `path` (a leading `~` is expanded) atomically; return the absolute path.
+
+    Raises `FileExistsExportError` if the file exists and `overwrite` is False, and `ExportError`
+    with a plain message for every other failure.
+    """
+    target = Path(path).expanduser().absolute()
+    if not content:
+        raise NothingToExportError(
+            f"nothing to export: the export of {target.name} would be empty", path=target
+        )
+    payload = content.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
+    try:
+        return write_atomic(target, payload, overwrite=overwrite)
+    except FileExistsError:
+        raise FileExistsExportError(
+            f"{target} already exists; choose another name or allow overwriting it", path=target
+        ) from None
+    except OSError as error:
+        raise ExportError(_explain(target, error), path=target) from error
+
+
+def export_quotes(
+    items: Sequence[ExportItem],
+    path: Path | str,
+    fmt: str,
+    *,
+    what: str,
+    now: datetime | None = None,
+    overwrite: bool = False,
+) -> ExportResult:
+    """Render `items` in format `fmt` and write them to `path`: the dialog's and the CLI's one call."""
+    content = render_export(items, fmt, what=what, now=now or datetime.now().astimezone())
+    written = write_export(path, content, overwrite=overwrite)
+    return ExportResult(path=written, count=len(items), fmt=fmt)
+
+
+def _explain(target: Path, error: OSError) -> str:
+    folder = target.parent
+    if error.errno in _DISK_FULL:
+        return (
+            f"cannot write {target}: the disk is full; nothing was written and any existing file is unchanged"
+        )
+    if isinstance(error, IsADirectoryError):
+        return f"cannot write {target}: it is a folder; give a file name"
+    if isinstance(error, NotADirectoryError) or (folder.exists() and not folder.is_dir()):
+        return f"cannot write {target}: {_first_file_in(folder)} is a file, not a folder"
+    if isinstance(error, FileNotFoundError) and not folder.exists():
+        return f"cannot write {target}: the folder {folder} does not exist"
+    if isinstance(error, PermissionError):
+        return f"cannot write {target}: no permission to write in {folder}"
+    if error.errno == errno.EROFS:
+        return f"cannot write {target}: {folder} is on a read-only disk"
+    if error.errno == errno.ENAMETOOLONG:
+        return f"cannot write {target}: the name is too long"
+    return f"cannot write {target}: {error.strerror or error}"
+
+
+def _first_file_in(folder: Path) -> Path:
+    """The part of the path that is a file where a folder should be, to name it in the message."""
+    for candidate in (*reversed(folder.parents), folder):
+        if candidate.exists() and not candidate.is_dir():
+            return candidate
+    return folder
