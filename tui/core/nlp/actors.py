@@ -1,0 +1,291 @@
+"""Actors: the people and organisations of an article, each under one canonical name.
+
+Named mentions are grouped by surname for people ("Tokayev", "President Kassym-Jomart Tokayev" ->
+"Kassym-Jomart Tokayev") and by normalised name or acronym for organisations. A speaker mention that
+names no one is resolved in the article's own terms: a pronoun to the nearest fitting actor before it
+(he/she to people, it/they to organisations), a role noun ("the minister") to the actor who holds that
+role here, a speech noun ("The statement") to whoever issued that statement, and a descriptive phrase
+("the Minister of Foreign Affairs of Kazakhstan") becomes an actor of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import role_nouns, speech_nouns
+
+Doc = Any
+Token = Any
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "we"}
+GROUP_PRONOUNS = {"it", "they", "we"}
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "sen",
+    "rep",
+    "gov",
+    "gen",
+    "prof",
+    "rev",
+    "st",
+    "jr",
+    "sr",
+    "president",
+    "minister",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "prime",
+    "chancellor",
+    "king",
+    "queen",
+    "pope",
+    "prince",
+    "princess",
+    "judge",
+    "general",
+    "chairman",
+    "speaker",
+    "leader",
+    "premier",
+    "vice",
+    "former",
+    "late",
+}
+_INDEFINITE = {"a", "an", "another", "some", "one", "several", "many", "two", "three", "sources", "source"}
+
+
+@dataclass
+class ActorBuilder:
+    name: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    key: str = ""
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"['’]s?$", "", text.strip())
+    text = re.sub(r"^(the|The)\s+", "", text)
+    return " ".join(text.split())
+
+
+def _person_words(name: str) -> list[str]:
+    words = [w for w in re.split(r"\s+", name) if w]
+    while words and words[0].lower().rstrip(".") in _TITLES:
+        words = words[1:]
+    return words
+
+
+def _acronym(name: str) -> str:
+    return "".join(
+        w[0] for w in name.split() if w[:1].isupper() and w.lower() not in {"of", "the", "and", "for"}
+    )
+
+
+class ActorBook:
+    """The actors of one article, built from its entities, then grown by resolving speaker mentions."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.actors: list[ActorBuilder] = []
+        self._by_key: dict[str, ActorBuilder] = {}
+        self.timeline: list[tuple[int, ActorBuilder]] = []  # (char offset, actor) of named mentions
+        self._collect_entities()
+
+    def _collect_entities(self) -> None:
+        persons = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        # longest names first, so "Kassym-Jomart Tokayev" is the canonical form "Tokayev" joins
+        for ent in sorted(persons, key=lambda e: -len(_person_words(_clean_name(e.text)))):
+            self._add_person(ent)
+        for ent in self.doc.ents:
+            if ent.label_ in {"ORG", "GPE", "NORP"}:
+                self._add_group(ent)
+        self.timeline.sort(key=lambda pair: pair[0])
+
+    def _add_person(self, ent: Any) -> ActorBuilder | None:
+        words = _person_words(_clean_name(ent.text))
+        if not words:
+            return None
+        surname = words[-1].lower()
+        actor = self._by_key.get("P:" + surname)
+        if actor is None:
+            actor = ActorBuilder(" ".join(words), "PERSON", key="P:" + surname)
+            self._by_key[actor.key] = actor
+            self.actors.append(actor)
+        self._mention(actor, ent.start_char, ent.end_char, ent.text)
+        return actor
+
+    def _add_group(self, ent: Any) -> ActorBuilder:
+        name = _clean_name(ent.text)
+        key = "O:" + name.lower()
+        actor = self._by_key.get(key)
+        if actor is None:
+            acronym = _acronym(name)
+            if len(acronym) >= 2:
+                actor = self._by_key.get("O:" + acronym.lower())
+            if actor is None and name.isupper():
+                actor = next(
+                    (a for a in self.actors if a.label != "PERSON" and _acronym(a.name) == name), None
+                )
+            if actor is None:
+                actor = ActorBuilder(name, ent.label_, key=key)
+                self.actors.append(actor)
+            self._by_key[key] = actor
+        if len(name) > len(actor.name) and not name.isupper() and actor.label == ent.label_:
+            actor.aliases.add(actor.name)
+            actor.name = name
+        self._mention(actor, ent.start_char, ent.end_char, ent.text)
+        return actor
+
+    def _mention(self, actor: ActorBuilder, start: int, end: int, text: str) -> None:
+        if (start, end) not in actor.mentions:
+            actor.mentions.append((start, end))
+            self.timeline.append((start, actor))
+        if _clean_name(text) != actor.name:
+            actor.aliases.add(_clean_name(text))
+
+    def _entity_actor(self, start: int, end: int) -> ActorBuilder | None:
+        for actor in self.actors:
+            for m_start, m_end in actor.mentions:
+                if m_start < end and start < m_end and actor.label in ACTOR_LABELS:
+                    return actor
+        return None
+
+    def _nearest_before(self, char: int, labels: set[str]) -> ActorBuilder | None:
+        best = None
+        for offset, actor in self.timeline:
+            if offset >= char:
+                break
+            if actor.label in labels:
+                best = actor
+        return best
+
+    def resolve(
+        self, mention: tuple[int, int], head_index: int | None, recent: list[ActorBuilder]
+    ) -> str | None:
+        """The canonical name of who a speaker mention is, or None when no one fits.
+
+        `recent` holds the actors of earlier statements, latest last: a pronoun prefers the last of
+        them that fits, as a reader does.
+        """
+        doc = self.doc
+        start, end = mention
+        named = self._entity_actor(start, end)
+        head = doc[head_index] if head_index is not None else None
+        if named is not None and named.label in {"PERSON", "ORG"}:
+            return named.name
+        if head is not None:
+            for child in head.children:
+                if child.dep_ == "appos":
+                    appositive = self._entity_actor(child.left_edge.idx, child.right_edge.idx + 1)
+                    if appositive is not None:
+                        return appositive.name
+        if head is None:
+            return named.name if named else None
+        word = head.lower_
+        if head.pos_ == "PRON" or word in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            wanted = {"PERSON"} if word in PERSON_PRONOUNS - {"we"} else {"ORG", "GPE", "NORP"}
+            for actor in reversed(recent):
+                if actor.label in wanted:
+                    nearest = self._nearest_before(start, wanted)
+                    if (
+                        nearest is None
+                        or self._last_mention_before(actor, start)
+                        >= self._last_mention_before(nearest, start) - 400
+                    ):
+                        return actor.name
+                    return nearest.name
+            nearest = self._nearest_before(start, wanted)
+            return nearest.name if nearest else None
+        if named is not None:
+            return named.name
+        phrase = doc.text[start:end]
+        first = phrase.split()[0].lower() if phrase.split() else ""
+        if first in _INDEFINITE or word in {"source", "sources", "official", "officials", "aide", "aides"}:
+            return None
+        if word in speech_nouns():
+            return self._issuer_of(head, recent)
+        role = self._role_holder(head, start)
+        if role is not None:
+            return role
+        if len(phrase.split()) >= 2:
+            return self._descriptive_actor(head, start, end)
+        return None
+
+    def _last_mention_before(self, actor: ActorBuilder, char: int) -> int:
+        return max((s for s, _ in actor.mentions if s < char), default=-(10**9))
+
+    def _role_holder(self, head: Token, char: int) -> str | None:
+        word = head.lower_
+        if word not in role_nouns():
+            return None
+        modifiers = {c.lower_ for c in head.children if c.dep_ in {"compound", "amod"}}
+        best = None
+        for actor in self.actors:
+            if actor.label != "PERSON":
+                continue
+            for m_start, _ in actor.mentions:
+                if m_start >= char:
+                    break
+                window = self.doc.text[max(0, m_start - 60) : m_start].lower()
+                if re.search(rf"\b{re.escape(word)}\b", window) and all(m in window for m in modifiers):
+                    best = actor
+        return best.name if best else None
+
+    def _issuer_of(self, head: Token, recent: list[ActorBuilder]) -> str | None:
+        """Who a speech noun ("The statement") belongs to: the speaker it was given in, or its issuer."""
+        for token in reversed(self.doc[: head.i]):
+            if token.lemma_ != head.lemma_ or token.i == head.i:
+                continue
+            for child in token.children:
+                if child.dep_ == "acl":
+                    for agent in child.children:
+                        if agent.dep_ == "agent":
+                            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                            if pobj is not None and pobj.ent_type_:
+                                actor = self._entity_actor(pobj.idx, pobj.idx + len(pobj.text))
+                                if actor:
+                                    return actor.name
+            if token.head.dep_ == "prep" or token.dep_ == "pobj":
+                verb = token.head.head if token.dep_ == "pobj" else token.head
+                from .speakers import subject_of
+
+                subject = subject_of(verb)
+                if subject is not None:
+                    actor = self._entity_actor(subject.idx, subject.idx + len(subject.text))
+                    if actor:
+                        return actor.name
+            break
+        return recent[-1].name if recent else None
+
+    def _descriptive_actor(self, head: Token, start: int, end: int) -> str:
+        name = _clean_name(self.doc.text[start:end])
+        key = "D:" + name.lower()
+        actor = self._by_key.get(key)
+        if actor is None:
+            label = "PERSON" if head.lower_ in role_nouns() else "ORG"
+            actor = ActorBuilder(name[:1].upper() + name[1:], label, key=key)
+            self._by_key[key] = actor
+            self.actors.append(actor)
+        self._mention(actor, start, end, self.doc.text[start:end])
+        return actor.name
+
+    def by_name(self, name: str) -> ActorBuilder | None:
+        return next((a for a in self.actors if a.name == name), None)
+
+    def add_mention(self, name: str, span: tuple[int, int]) -> None:
+        actor = self.by_name(name)
+        if actor is not None and span not in actor.mentions:
+            actor.mentions.append(span)

@@ -1,0 +1,135 @@
+"""The Analyzer: one article's text in, one Analysis (entities, quotes, actors) out.
+
+spaCy is loaded on first use (or by `load()`), never on import. Many articles go through
+`nlp.pipe` in batches; with `processes > 1` the batches go to a pool of worker processes that each
+load the model once and send back plain dicts, so results are identical to one process.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..model import Actor, Analysis, Article, Entity, Quote, Span
+from .actors import ACTOR_LABELS, ActorBook
+from .models import pipeline_identity, resolve_model
+from .quotes import find_statements
+
+
+class Analyzer:
+    """Runs the language pipeline; one instance holds one loaded spaCy model."""
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model = resolve_model(model)
+        self.identity = pipeline_identity(self.model)
+        self._nlp: Any = None
+
+    def load(self) -> Analyzer:
+        """Load spaCy now (it takes about a second) rather than on the first article."""
+        if self._nlp is None:
+            from .pipeline import load_pipeline
+
+            self._nlp = load_pipeline(self.model)
+        return self
+
+    @property
+    def nlp(self) -> Any:
+        return self.load()._nlp
+
+    def analyze(self, article: Article) -> Analysis:
+        return self._from_doc(article, self.nlp(article.text))
+
+    def analyze_many(
+        self, articles: Iterable[Article], processes: int = 1, batch_size: int = 8
+    ) -> Iterator[Analysis]:
+        """Analyses in input order; with processes > 1 the work is spread over a process pool."""
+        if processes <= 1:
+            pending = list(articles) if not isinstance(articles, list) else articles
+            docs = self.nlp.pipe((a.text for a in pending), batch_size=batch_size)
+            for article, doc in zip(pending, docs, strict=True):
+                yield self._from_doc(article, doc)
+            return
+        batches = _batched([a.to_dict() for a in articles], batch_size)
+        context = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(
+            processes, mp_context=context, initializer=_worker_start, initargs=(self.model,)
+        ) as pool:
+            for results in pool.map(_worker_analyze, batches):
+                for data in results:
+                    yield Analysis.from_dict(data)
+
+    def _from_doc(self, article: Article, doc: Any) -> Analysis:
+        return analysis_of(doc, article.id, self.identity)
+
+
+def analysis_of(doc: Any, article_id: str, identity: str) -> Analysis:
+    """Turn a parsed document into the plain Analysis that leaves this package."""
+    text = doc.text
+    entities = tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
+    book = ActorBook(doc)
+    statements = find_statements(doc)
+    quotes = []
+    recent = []
+    speaking: set[str] = set()
+    for st in statements:
+        actor_name = None
+        if st.speaker is not None:
+            actor_name = book.resolve(st.speaker, st.speaker_token, recent)
+        if actor_name is not None:
+            speaking.add(actor_name)
+            if st.speaker is not None and not st.inherited:
+                book.add_mention(actor_name, st.speaker)
+            builder = book.by_name(actor_name)
+            if builder is not None:
+                recent.append(builder)
+        quotes.append(
+            Quote(
+                start=st.start,
+                end=st.end,
+                kind=st.kind,
+                text=text[st.start : st.end],
+                cue=Span(st.cue[0], st.cue[1], text[st.cue[0] : st.cue[1]]) if st.cue else None,
+                speaker=Span(st.speaker[0], st.speaker[1], text[st.speaker[0] : st.speaker[1]])
+                if st.speaker
+                else None,
+                actor=actor_name,
+                speaker_inherited=st.inherited,
+            )
+        )
+    actors = []
+    for builder in book.actors:
+        if builder.label not in {"PERSON", "ORG"} and builder.name not in speaking:
+            continue
+        if builder.label not in ACTOR_LABELS:
+            continue
+        mentions = tuple(Span(s, e, text[s:e]) for s, e in sorted(builder.mentions))
+        aliases = tuple(sorted(a for a in builder.aliases if a and a != builder.name))
+        actors.append(Actor(builder.name, builder.label, aliases, mentions))
+    return Analysis(
+        article_id=article_id,
+        pipeline=identity,
+        entities=entities,
+        quotes=tuple(quotes),
+        actors=tuple(actors),
+    )
+
+
+def _batched(items: list[Any], size: int) -> list[list[Any]]:
+    size = max(1, size)
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+_worker_analyzer: Analyzer | None = None
+
+
+def _worker_start(model: str) -> None:
+    global _worker_analyzer
+    _worker_analyzer = Analyzer(model).load()
+
+
+def _worker_analyze(batch: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    assert _worker_analyzer is not None
+    articles = [Article.from_dict(a) for a in batch]
+    return [a.to_dict() for a in _worker_analyzer.analyze_many(articles, processes=1, batch_size=len(batch))]

@@ -1,0 +1,61 @@
+"""The words that signal speech, read once from the data files beside this module.
+
+`data/reporting_verbs.txt` lists each reporting verb with all its inflections and its frames
+(`clause`: the content is a reported clause, "said that ..."; `object`: the content is the verb's
+object, "called him a liar"). Matching on listed forms, not on spaCy's lemma, means a lemmatizer slip
+never loses a cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+
+
+@dataclass(frozen=True)
+class ReportingVerb:
+    lemma: str
+    frames: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> dict[str, ReportingVerb]:
+    """Every inflected form (lower case) -> its verb."""
+    forms: dict[str, ReportingVerb] = {}
+    for line in (DATA / "reporting_verbs.txt").read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        head, _, frames = line.partition("|")
+        lemma, _, inflections = head.partition(":")
+        verb = ReportingVerb(lemma.strip(), frozenset(frames.split()))
+        for form in [lemma.strip(), *inflections.split()]:
+            forms.setdefault(form.lower(), verb)
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _word_list(name: str) -> frozenset[str]:
+    words = set()
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            words.add(line.lower())
+    return frozenset(words)
+
+
+def speech_nouns() -> frozenset[str]:
+    """Nouns that carry what someone said: "in a statement", "the announcement"."""
+    return _word_list("speech_nouns.txt")
+
+
+def role_nouns() -> frozenset[str]:
+    """Titles and roles that name a person by office: "the minister", "the president"."""
+    return _word_list("role_nouns.txt")
+
+
+def verb_for(word: str) -> ReportingVerb | None:
+    return reporting_verbs().get(word.lower())

@@ -1,0 +1,133 @@
+"""Pair quotation marks into quoted stretches of text, before and without any parse.
+
+News uses straight and curly marks, guillemets, low-9 openers and the doubled apostrophes of some
+wires (''like this''). A quote may run over several paragraphs: by convention a paragraph that
+continues a quote opens with a mark again and the one before it leaves the quote unclosed.
+Apostrophes (Clinton's, the voters') are never quote marks; single curly marks only open a quote at
+the top level when they stand where a quote would start, as in headlines (Trump: ‘I will win’).
+Only the outermost quotes are returned: a quote inside a quote is part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPEN_ONLY = {"“": "double", "„": "double", "«": "double", "``": "double", "‘": "single"}
+_CLOSE_ONLY = {"”": "double", "»": "double", "’": "single"}
+_EITHER = {'"': "double", "''": "double"}
+_MARK_RE = re.compile(r"``|''|[\"“”„«»‘’]")
+_BEFORE_OPEN = set(" \t\n([{—–-/:;,") | {""}
+_AFTER_CLOSE = set(" \t\n)]}—–-.,;:!?…") | {""}
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """A stretch of text between paired marks, the marks included.
+
+    `closed` is False when a paragraph opened a quote and never closed it (the span then ends with
+    the paragraph); such quotes are still quotes, just ones we had to end ourselves.
+    """
+
+    start: int
+    end: int
+    closed: bool = True
+
+
+@dataclass(frozen=True)
+class _Mark:
+    start: int
+    end: int
+    family: str
+    can_open: bool
+    can_close: bool
+
+
+def _classify(text: str, match: re.Match[str]) -> _Mark | None:
+    mark = match.group()
+    start, end = match.span()
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if mark in _OPEN_ONLY:
+        family = _OPEN_ONLY[mark]
+        if family == "single":
+            # ‘ opens only at a word start and before a word: never in "rock ‘n’ roll"-like runs.
+            if before not in _BEFORE_OPEN or not (after.isalnum() or after in '“"$'):
+                return None
+        return _Mark(start, end, family, True, False)
+    if mark in _CLOSE_ONLY:
+        family = _CLOSE_ONLY[mark]
+        if family == "single" and (after.isalpha() or not before or before.isspace()):
+            return None  # an apostrophe: Clinton’s, don’t
+        return _Mark(start, end, family, False, True)
+    family = _EITHER[mark]
+    can_open = before in _BEFORE_OPEN or before in "“‘"
+    can_close = after in _AFTER_CLOSE or after in "”’\"'"
+    if mark == "''" and not can_open and not can_close:
+        return None
+    if not can_open and not can_close:
+        can_open = can_close = True
+    return _Mark(start, end, family, can_open, can_close)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def find_quoted_spans(text: str) -> list[QuotedSpan]:
+    """Outermost quoted stretches of `text`, in order, never overlapping."""
+    paragraphs = [p for p in _paragraphs(text) if text[p[0] : p[1]].strip()]
+    found: list[QuotedSpan] = []
+    open_at: int | None = None
+    open_family = ""
+    depth = 0
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        marks = [m for m in (_classify(text, x) for x in _MARK_RE.finditer(text, p_start, p_end)) if m]
+        continuing = open_at is not None
+        for mark in marks:
+            if continuing and mark.can_open and text[p_start : mark.start].strip() == "":
+                continuing = False  # the mark that re-opens a continued quote
+                continue
+            continuing = False
+            if open_at is None:
+                if mark.can_open:
+                    open_at, open_family, depth = mark.start, mark.family, 0
+                continue
+            if mark.family != open_family:
+                continue  # inner quote of the other family, or an apostrophe
+            if mark.can_close and (depth == 0 or not mark.can_open):
+                if depth > 0:
+                    depth -= 1
+                    continue
+                found.append(QuotedSpan(open_at, mark.end))
+                open_at = None
+            elif mark.can_open and not mark.can_close:
+                depth += 1
+            elif mark.can_open:
+                found.append(QuotedSpan(open_at, mark.end))
+                open_at = None
+        if open_at is None:
+            continue
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        next_opens = False
+        if following is not None:
+            lead = text[following[0] : following[1]].lstrip()
+            first = _MARK_RE.match(lead)
+            next_opens = (
+                bool(first) and _OPEN_ONLY.get(first.group(), _EITHER.get(first.group())) == open_family
+            )
+        if not next_opens or open_family == "single":
+            found.append(QuotedSpan(open_at, _content_end(text, open_at, p_end), closed=False))
+            open_at, depth = None, 0
+    return [q for q in found if q.end - q.start > 2]

@@ -1,0 +1,71 @@
+"""Who speaks for a cue: the subject of a reporting verb, as the words written in the text.
+
+The speaker mention is the phrase a reader would point at: a pronoun ("he"), a named entity
+("Tokayev"), or a noun phrase without its relative clauses ("the Minister of Foreign Affairs of
+Kazakhstan", "The statement"). Resolving that mention to a person is actors.py's job.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Token = Any
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_DROP_FROM_PHRASE = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep_"}
+_CLIMB = {"conj", "advcl", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep"}
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject that says something through `verb`, climbing from "noting"/"adding" to its main verb.
+
+    `said Tokayev` and `Tokayev said` give Tokayev; `..., noting that` takes the subject of the verb
+    it hangs on; `it was announced by the ministry` gives the agent.
+    """
+    current = verb
+    for _ in range(3):
+        for child in current.children:
+            if child.dep_ in _SUBJECTS and not (
+                child.dep_ == "nsubjpass" and current.lemma_ in {"quote", "ask"}
+            ):
+                if child.dep_ == "nsubjpass":
+                    continue
+                return child
+        for child in current.children:
+            if child.dep_ == "agent":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+        for child in current.children:
+            if child.dep_ == "nsubjpass" and current.lower_ in {"quoted", "asked", "told"}:
+                return child
+        if current.dep_ in _CLIMB and current.head is not current:
+            current = current.head
+            continue
+        break
+    return None
+
+
+def mention_tokens(head: Token) -> tuple[int, int]:
+    """Token range [start, end) of the phrase that names the speaker headed by `head`."""
+    doc = head.doc
+    if head.ent_type_ and head.ent_iob_ != "O":
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end:
+                return ent.start, ent.end
+    if head.pos_ == "PRON":
+        return head.i, head.i + 1
+    start = end = head.i
+    for child in head.lefts:
+        if child.dep_ not in _DROP_FROM_PHRASE:
+            start = min(start, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "from", "in"}:
+            end = max(end, child.right_edge.i)
+        elif child.dep_ in {"compound", "amod", "nummod"}:
+            end = max(end, child.right_edge.i)
+        else:
+            break
+    # never let a phrase run over a sentence break or a quote mark
+    while end > start and doc[end].is_punct:
+        end -= 1
+    return start, end + 1
