@@ -1,0 +1,143 @@
+"""What a search shows: the hits with snippets, and where in an article the query matched.
+
+The index says which articles match; this module finds the words themselves in the article text,
+with the same word rules as the index (query.words_of), so the snippet in the list and the
+highlights in the article show what the search found, and `n`/`N` can move between them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.core.model import Analysis, Article
+from tui.core.query import WORD, PLACE_FIELD_LABELS, Query, Term
+
+SNIPPET_CHARS = 160
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One matching article: its id, the index's score (higher is better) and a line of context.
+
+    `snippet_spans` are (start, end) offsets of the matched words inside `snippet`.
+    """
+
+    article_id: str
+    score: float
+    snippet: str
+    snippet_spans: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """How many loaded articles match, and the best hits (at most the limit asked for)."""
+
+    total: int
+    hits: list[SearchHit]
+
+
+def match_spans(query: Query, article: Article, analysis: Analysis | None = None) -> list[tuple[int, int]]:
+    """Character spans in `article.text` where the query's words match, in reading order.
+
+    Field terms match only inside their part of the article: `said:` inside quotations, `person:`
+    inside PERSON entities, `actor:` inside the actor's mentions (or, without an analysis, nowhere).
+    """
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(article.text)]
+    spans: set[tuple[int, int]] = set()
+    for term in query.positive_terms():
+        if term.field in ("source", "date"):
+            continue
+        allowed = _regions(term, article, analysis)
+        if allowed is not None and not allowed:
+            continue
+        for start, end in _occurrences(term, tokens):
+            if allowed is None or any(a <= start and end <= b for a, b in allowed):
+                spans.add((start, end))
+    return _merge(sorted(spans))
+
+
+def _regions(term: Term, article: Article, analysis: Analysis | None) -> list[tuple[int, int]] | None:
+    """Where a field term may match (None: anywhere in the text)."""
+    if term.field is None:
+        return None
+    if term.field == "title":
+        at = article.text.find(article.title) if article.title else -1
+        return [(at, at + len(article.title))] if at >= 0 else []
+    if analysis is None:
+        return []
+    if term.field == "said":
+        return [(q.start, q.end) for q in analysis.quotes]
+    if term.field == "actor":
+        regions = [(m.start, m.end) for a in analysis.actors for m in a.mentions]
+        regions += [(q.speaker.start, q.speaker.end) for q in analysis.quotes if q.speaker and q.actor]
+        return regions + [(e.start, e.end) for e in analysis.entities if e.label in ("PERSON", "ORG")]
+    labels = {"person": {"PERSON"}, "org": {"ORG"}, "place": PLACE_FIELD_LABELS}[term.field]
+    return [(e.start, e.end) for e in analysis.entities if e.label in labels]
+
+
+def _occurrences(term: Term, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    words = term.words
+    n = len(words)
+    found = []
+    for i in range(len(tokens) - n + 1):
+        if all(tokens[i + k][2] == words[k] for k in range(n - 1)):
+            last = tokens[i + n - 1][2]
+            if last == words[-1] or (term.prefix and last.startswith(words[-1])):
+                found.append((tokens[i][0], tokens[i + n - 1][1]))
+    return found
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def make_snippet(
+    text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """One line of context around the first match (the opening of the text when none), on one line."""
+    if spans:
+        first = spans[0][0]
+        start = max(0, first - width // 3)
+        space = text.rfind(" ", 0, start + 1) if start else -1
+        start = space + 1 if space >= 0 and first - space < width // 2 else start
+    else:
+        start = 0
+    end = min(len(text), start + width)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start + width // 2 else end
+    window = text[start:end]
+    flat = " ".join(window.split())
+    inner = _flat_spans(window, [(s - start, e - start) for s, e in spans if s >= start and e <= end])
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    shift = len(prefix)
+    return prefix + flat + suffix, tuple((s + shift, e + shift) for s, e in inner) if flat else ()
+
+
+def _flat_spans(window: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Map spans in `window` to spans in `" ".join(window.split())`."""
+    mapping: list[int] = []
+    out_len = 0
+    in_space = True
+    leading = True
+    for ch in window:
+        if ch.isspace():
+            mapping.append(out_len)
+            if not in_space and not leading:
+                in_space = True
+        else:
+            if in_space and not leading:
+                out_len += 1
+            mapping.append(out_len)
+            out_len += 1
+            in_space = False
+            leading = False
+    mapping.append(out_len)
+    return [(mapping[s], mapping[e - 1] + 1) for s, e in spans if e > s]

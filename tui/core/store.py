@@ -1,0 +1,472 @@
+"""The analysis cache: SQLite on disk, so reopening a folder never runs spaCy again.
+
+Analyses are kept under (article content hash, pipeline identity): a new model or a new version of
+the analysis code misses the cache and re-analyses, an unchanged article under the same pipeline
+never does. Articles are kept too (metadata and text) so the search index can be rebuilt from the
+cache alone, and every change bumps a generation counter that the index compares with its own.
+
+The cache is a convenience, never a condition: a damaged or foreign file is moved aside and a new
+one made; a read-only or full disk turns the cache off for the session (in memory) and says so in
+`Store.messages`, which the screen and the command line show.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+import time
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.core.model import Analysis, Article
+
+DB_ENV = "NEWSREADER_DB"
+DB_FILENAME = "newsreader.db"
+MEMORY = ":memory:"
+
+APPLICATION_ID = 0x4E575244  # "NWRD": marks a file as ours, so a foreign SQLite file is recognised
+SCHEMA_VERSION = 1
+BUSY_TIMEOUT_MS = 5000  # a second reader on the same file waits this long for a write lock
+
+_SCHEMA_V1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    num INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    date TEXT,
+    source TEXT,
+    url TEXT,
+    authors TEXT NOT NULL DEFAULT '[]',
+    licence TEXT,
+    format TEXT NOT NULL DEFAULT 'txt',
+    gen INTEGER NOT NULL
+);
+CREATE INDEX articles_gen ON articles (gen);
+CREATE TABLE analyses (
+    article_id TEXT NOT NULL,
+    pipeline TEXT NOT NULL,
+    data TEXT NOT NULL,
+    created REAL NOT NULL,
+    PRIMARY KEY (article_id, pipeline)
+) WITHOUT ROWID;
+"""
+
+# Migration n turns schema version n into n + 1. Version 0 is an empty (new) file.
+_MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1}
+
+
+class CacheUnavailable(Exception):
+    """The cache file cannot be used (read-only, full disk, no such directory)."""
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article row with its number, which the search index uses as its compact key."""
+
+    num: int
+    article: Article
+
+
+def default_db_path() -> Path:
+    """Where the cache lives: $NEWSREADER_DB, else the user cache directory."""
+    explicit = os.environ.get(DB_ENV)
+    if explicit:
+        return Path(explicit).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("newsreader")) / DB_FILENAME
+
+
+def resolve_db_path(db: str | os.PathLike[str] | None = None, *, no_cache: bool = False) -> str:
+    """The database the options ask for: `--no-cache` beats `--db`, which beats the environment."""
+    if no_cache:
+        return MEMORY
+    if db is not None and str(db) != "":
+        return str(db) if str(db) == MEMORY else str(Path(db).expanduser())
+    return str(default_db_path())
+
+
+class Store:
+    """One SQLite connection to the cache, safe to share between a worker thread and the UI thread.
+
+    Use `Store.open(path)`, which never raises for a bad file or a bad disk: it falls back to memory
+    and explains why in `messages`.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, path: str, messages: list[str] | None = None) -> None:
+        self._db = connection
+        self.path = path
+        self.messages: list[str] = list(messages or ())
+        self._lock = threading.RLock()
+        self.persistent = path != MEMORY
+
+    # -- opening -----------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str] | None = None) -> Store:
+        """Open (or create) the cache at `path` (default: `default_db_path()`), or explain and use memory."""
+        target = str(path) if path is not None else str(default_db_path())
+        if target == MEMORY:
+            return cls(_connect(MEMORY), MEMORY)
+        messages: list[str] = []
+        try:
+            return cls(_open_file(target, messages), target, messages)
+        except CacheUnavailable as error:
+            messages.append(
+                f"cache off: cannot use {target} ({error}); analyses will not be kept after you quit"
+            )
+            return cls(_connect(MEMORY), MEMORY, messages)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @property
+    def index_path(self) -> str | None:
+        """Where the full-text index lives beside the database (None: in memory)."""
+        if not self.persistent:
+            return None
+        return str(Path(self.path).with_suffix(".index"))
+
+    # -- meta --------------------------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    @property
+    def generation(self) -> int:
+        """Bumped by every write that changes what the search index should hold."""
+        return int(self.meta("generation") or 0)
+
+    @property
+    def uid(self) -> str:
+        """A random name given to this database when it was made: an index built for another one is stale."""
+        return self.meta("uid") or ""
+
+    # -- writing -----------------------------------------------------------------------------------
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; a read-only or full disk turns the cache off instead of failing."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                    self._db.execute("COMMIT")
+                except BaseException:
+                    self._db.execute("ROLLBACK")
+                    raise
+            except sqlite3.OperationalError as error:
+                if not _is_disk_problem(error) or not self.persistent:
+                    raise
+                self._fall_back_to_memory(str(error))
+                raise CacheUnavailable(str(error)) from error
+
+    def _fall_back_to_memory(self, reason: str) -> None:
+        """Copy what we have into memory and carry on there: the session keeps working, unsaved."""
+        memory = _connect(MEMORY)
+        try:
+            self._db.backup(memory)
+        except sqlite3.Error:
+            memory.close()
+            memory = _connect(MEMORY)
+            _migrate(memory, MEMORY)
+        self._db.close()
+        self._db = memory
+        self.messages.append(
+            f"cache off: cannot write {self.path} ({reason}); analyses from now on will not be kept"
+        )
+        self.path = MEMORY
+        self.persistent = False
+
+    def _next_generation(self, db: sqlite3.Connection) -> int:
+        row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        gen = int(row[0]) + 1 if row else 1
+        db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('generation', ?)", (str(gen),))
+        return gen
+
+    def put_articles(self, articles: Sequence[Article]) -> None:
+        """Remember articles (new, or moved to another path); unchanged ones cost no write."""
+        if not articles:
+            return
+        self._retry_in_memory(self._put_articles, articles)
+
+    def _put_articles(self, articles: Sequence[Article]) -> None:
+        with self._write() as db:
+            known = {}
+            ids = [a.id for a in articles]
+            for chunk in _chunks(ids, 500):
+                marks = ",".join("?" * len(chunk))
+                for row in db.execute(
+                    f"SELECT id, path, title, date, source, url, authors, licence, format "
+                    f"FROM articles WHERE id IN ({marks})",
+                    chunk,
+                ):
+                    known[row[0]] = tuple(row[1:])
+            changed = [a for a in articles if known.get(a.id) != _metadata_row(a)]
+            if not changed:
+                return
+            gen = self._next_generation(db)
+            db.executemany(
+                "INSERT INTO articles (id, path, title, text, date, source, url, authors, licence, format, gen)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET path = excluded.path, title = excluded.title,"
+                " date = excluded.date, source = excluded.source, url = excluded.url,"
+                " authors = excluded.authors, licence = excluded.licence, format = excluded.format,"
+                " gen = excluded.gen",
+                [(a.id, *_metadata_row(a)[:2], a.text, *_metadata_row(a)[2:], gen) for a in changed],
+            )
+
+    def put_analyses(self, analyses: Sequence[Analysis]) -> None:
+        """Cache analyses; their articles must have been put first (the index needs their text)."""
+        if not analyses:
+            return
+        self._retry_in_memory(self._put_analyses, analyses)
+
+    def _put_analyses(self, analyses: Sequence[Analysis]) -> None:
+        now = time.time()
+        with self._write() as db:
+            gen = self._next_generation(db)
+            db.executemany(
+                "INSERT OR REPLACE INTO analyses (article_id, pipeline, data, created) VALUES (?, ?, ?, ?)",
+                [
+                    (a.article_id, a.pipeline, json.dumps(a.to_dict(), ensure_ascii=False), now)
+                    for a in analyses
+                ],
+            )
+            db.executemany(
+                "UPDATE articles SET gen = ? WHERE id = ?", [(gen, a.article_id) for a in analyses]
+            )
+
+    def _retry_in_memory(self, write, items) -> None:  # type: ignore[no-untyped-def]
+        try:
+            write(items)
+        except CacheUnavailable:
+            write(items)  # now in memory: the session keeps what it made
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def analysis(self, article_id: str, pipeline: str) -> Analysis | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT data FROM analyses WHERE article_id = ? AND pipeline = ?", (article_id, pipeline)
+            ).fetchone()
+        return Analysis.from_dict(json.loads(row[0])) if row else None
+
+    def analyzed_ids(self, pipeline: str, article_ids: Iterable[str] | None = None) -> set[str]:
+        """Which articles have a cached analysis by this pipeline (all, or among `article_ids`)."""
+        with self._lock:
+            if article_ids is None:
+                rows = self._db.execute("SELECT article_id FROM analyses WHERE pipeline = ?", (pipeline,))
+                return {r[0] for r in rows}
+            found: set[str] = set()
+            for chunk in _chunks(list(article_ids), 500):
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    f"SELECT article_id FROM analyses WHERE pipeline = ? AND article_id IN ({marks})",
+                    (pipeline, *chunk),
+                )
+                found.update(r[0] for r in rows)
+            return found
+
+    def article_numbers(self, article_ids: Iterable[str]) -> dict[str, int]:
+        """The index key of each stored article."""
+        numbers: dict[str, int] = {}
+        with self._lock:
+            for chunk in _chunks(list(article_ids), 500):
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(f"SELECT id, num FROM articles WHERE id IN ({marks})", chunk)
+                numbers.update((r[0], r[1]) for r in rows)
+        return numbers
+
+    def count_articles(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def changed_since(
+        self, generation: int, batch: int = 500
+    ) -> Iterator[tuple[StoredArticle, Analysis | None]]:
+        """Articles written after `generation` with their latest analysis: what the index must redo.
+
+        Rows are read in pages by number so the lock is never held while the caller indexes.
+        """
+        last = -1
+        while True:
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT num, id, path, title, text, date, source, url, authors, licence, format,"
+                    " (SELECT data FROM analyses WHERE article_id = articles.id ORDER BY created DESC LIMIT 1)"
+                    " FROM articles WHERE gen > ? AND num > ? ORDER BY num LIMIT ?",
+                    (generation, last, batch),
+                ).fetchall()
+            if not rows:
+                return
+            for row in rows:
+                num, data = row[0], row[11]
+                article = _article_from_row(row[1:11])
+                yield StoredArticle(num, article), Analysis.from_dict(json.loads(data)) if data else None
+            last = rows[-1][0]
+
+    def articles_by_id(self, article_ids: Sequence[str]) -> dict[str, Article]:
+        out: dict[str, Article] = {}
+        with self._lock:
+            for chunk in _chunks(list(article_ids), 500):
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    "SELECT id, path, title, text, date, source, url, authors, licence, format"
+                    f" FROM articles WHERE id IN ({marks})",
+                    chunk,
+                )
+                for row in rows:
+                    out[row[0]] = _article_from_row(row)
+        return out
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+def _connect(target: str) -> sqlite3.Connection:
+    db = sqlite3.connect(
+        target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if target == MEMORY:
+        _migrate(db, target)
+    return db
+
+
+def _open_file(target: str, messages: list[str]) -> sqlite3.Connection:
+    """Open the file, moving it aside once if it is damaged or not ours."""
+    try:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise CacheUnavailable(error.strerror or str(error)) from error
+    for attempt in range(2):
+        try:
+            db = sqlite3.connect(
+                target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.OperationalError as error:
+            raise CacheUnavailable(str(error)) from error
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            problem = _foreign_or_damaged(db)
+            if problem is None:
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = NORMAL")
+                _migrate(db, target)
+                return db
+        except sqlite3.DatabaseError as error:
+            if _is_disk_problem(error):
+                db.close()
+                raise CacheUnavailable(str(error)) from error
+            problem = f"damaged: {error}"
+        db.close()
+        if attempt:
+            break
+        aside = _move_aside(target)
+        messages.append(f"the cache {target} was {problem}; moved it to {aside} and started a new one")
+    raise CacheUnavailable("the new cache file could not be made")
+
+
+def _foreign_or_damaged(db: sqlite3.Connection) -> str | None:
+    """None if the file is ours (or new), else a few words on what is wrong with it."""
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if app_id == 0 and not tables:
+        return None
+    if app_id != APPLICATION_ID:
+        return "not a newsreader cache (another program's database)"
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        return f"made by a newer newsreader (schema {version}, this one knows {SCHEMA_VERSION})"
+    check = db.execute("PRAGMA quick_check").fetchone()[0]
+    if check != "ok":
+        return f"damaged: {check}"
+    return None
+
+
+def _migrate(db: sqlite3.Connection, target: str) -> None:
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    while version < SCHEMA_VERSION:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            current = db.execute("PRAGMA user_version").fetchone()[0]
+            if current == version:  # another reader may have migrated while we waited
+                for statement in _MIGRATIONS[version].split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                if version == 0:
+                    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    db.execute(
+                        "INSERT INTO meta (key, value) VALUES ('uid', ?), ('generation', '0')",
+                        (uuid.uuid4().hex,),
+                    )
+                db.execute(f"PRAGMA user_version = {version + 1}")
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _move_aside(target: str) -> str:
+    """Rename the bad file (and its WAL files) so nothing is lost and a new cache can be made."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = f"{target}.broken-{stamp}"
+    n = 1
+    while os.path.exists(aside):
+        n += 1
+        aside = f"{target}.broken-{stamp}-{n}"
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(target + suffix):
+            try:
+                os.replace(target + suffix, aside + suffix)
+            except OSError as error:
+                raise CacheUnavailable(f"could not move the bad file aside: {error.strerror}") from error
+    return aside
+
+
+def _is_disk_problem(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return any(
+        words in text
+        for words in ("readonly", "read-only", "disk is full", "disk i/o", "unable to open", "no such file")
+    )
+
+
+def _metadata_row(a: Article) -> tuple:  # type: ignore[type-arg]
+    return (a.path, a.title, a.date, a.source, a.url, json.dumps(list(a.authors)), a.licence, a.format)
+
+
+def _article_from_row(row: Sequence) -> Article:  # type: ignore[type-arg]
+    article_id, path, title, text, date, source, url, authors, licence, fmt = row
+    return Article(
+        path=path,
+        title=title,
+        text=text,
+        date=date,
+        source=source,
+        url=url,
+        authors=tuple(json.loads(authors or "[]")),
+        licence=licence,
+        format=fmt,
+        id=article_id,
+    )
+
+
+def _chunks(items: list, size: int) -> Iterator[list]:  # type: ignore[type-arg]
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
