@@ -46,7 +46,11 @@ def write_export(path: Path | str, content: str, *, overwrite: bool = False) -> 
         raise NothingToExportError(
             f"nothing to export: the export of {target.name} would be empty", path=target
         )
-    payload = content.encode("utf-8", "surrogatepass").decode("utf-8", "replace").encode("utf-8")
+    try:
+        payload = content.encode("utf-8")
+    except UnicodeEncodeError:
+        # Lone surrogates (surrogateescape) cannot be UTF-8: join split pairs, replace the rest.
+        payload = content.encode("utf-16", "surrogatepass").decode("utf-16", "replace").encode("utf-8")
     try:
         return write_atomic(target, payload, overwrite=overwrite)
     except FileExistsError:
