@@ -2,8 +2,9 @@
 
 `iter_articles` yields each article as soon as it is read, so the reader can show the first ones
 while a large folder is still loading; it never raises for bad input. One module per format:
-text_file (.txt), markdown_file (.md), json_file (.json/.jsonl), html_page, feed, mail, and
-fetching for URLs; dispatch picks the reader by suffix or by sniffing the first bytes.
+text_file (.txt), markdown_file (.md), json_file (.json/.jsonl), html_page (.html), feed
+(.rss/.atom/.xml), mail (.eml/.mbox), url_source and fetching for URLs; dispatch picks the reader
+by suffix or by sniffing the first bytes; watching reports new and changed files for `--watch`.
 """
 
 from __future__ import annotations
@@ -16,31 +17,38 @@ from typing import TextIO
 from tui.core.model import Article, LoadProblem
 
 from .dispatch import read_file, supported_suffixes
+from .fetching import UrlFetcher, is_url
 from .standard_input import read_standard_input
+from .url_source import read_url
 from .walking import files_in_folder
+from .watching import watch_paths
 
-__all__ = ["SUPPORTED_SUFFIXES", "iter_articles", "load_paths"]
+__all__ = ["SUPPORTED_SUFFIXES", "UrlFetcher", "iter_articles", "load_paths", "watch_paths"]
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = supported_suffixes()
 
 
 def iter_articles(
-    paths: Sequence[str], *, stdin: TextIO | None = None, fetcher: object | None = None
+    paths: Sequence[str], *, stdin: TextIO | None = None, fetcher: UrlFetcher | None = None
 ) -> Iterator[Article | LoadProblem]:
     """Every article in `paths` (files, folders read recursively, `-`, URLs), in order, as it is read.
 
     Anything that cannot be read is yielded as a LoadProblem(path, reason) instead, once, and the
-    rest still loads.
+    rest still loads. `stdin` defaults to sys.stdin; `fetcher` (which downloads URLs and keeps their
+    local copies) defaults to a UrlFetcher saving under the user data directory.
     """
     for given in paths:
         if given == "-":
             yield from read_standard_input(stdin if stdin is not None else sys.stdin)
+        elif is_url(given):
+            fetcher = fetcher or UrlFetcher()
+            yield from read_url(given, fetcher)
         else:
             yield from _read_path(given)
 
 
 def load_paths(
-    paths: Sequence[str], *, stdin: TextIO | None = None, fetcher: object | None = None
+    paths: Sequence[str], *, stdin: TextIO | None = None, fetcher: UrlFetcher | None = None
 ) -> tuple[list[Article], list[LoadProblem]]:
     """All of `iter_articles` at once: the articles and the problems, each in reading order."""
     articles: list[Article] = []

@@ -14,7 +14,10 @@ from tui.core.model import Article, LoadProblem
 
 from .decoding import SNIFF_BYTES, binary_reason
 from .errors import SourceError
+from .feed import read_feed_file
+from .html_page import read_html_file
 from .json_file import read_json_file, read_jsonl_file
+from .mail import read_eml_file, read_mbox_file
 from .markdown_file import read_markdown_file
 from .sniffing import sniff_format
 from .text_file import read_text_file
@@ -26,6 +29,11 @@ READERS: dict[str, Reader] = {
     "md": read_markdown_file,
     "json": read_json_file,
     "jsonl": read_jsonl_file,
+    "html": read_html_file,
+    "rss": read_feed_file,
+    "atom": read_feed_file,
+    "eml": read_eml_file,
+    "mbox": read_mbox_file,
 }
 
 SUFFIX_FORMATS: dict[str, str] = {
@@ -36,17 +44,18 @@ SUFFIX_FORMATS: dict[str, str] = {
     ".json": "json",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".rss": "rss",
+    ".atom": "atom",
+    ".xml": "rss",
+    ".eml": "eml",
+    ".mbox": "mbox",
 }
 
 # Suffixes whose format is decided by looking inside (".xml" may be a feed or something else).
 SNIFFED_SUFFIXES = frozenset({".xml", ""})
-
-
-def register(format_name: str, reader: Reader, suffixes: tuple[str, ...]) -> None:
-    """Add a reader for a format and the suffixes that mean it."""
-    READERS[format_name] = reader
-    for suffix in suffixes:
-        SUFFIX_FORMATS[suffix] = format_name
 
 
 def supported_suffixes() -> tuple[str, ...]:
@@ -86,6 +95,8 @@ def choose_format(path: Path) -> str:
         return sniffed
     if suffix == "":
         return "txt"
+    if suffix == ".xml":
+        raise SourceError("an XML file that is not an RSS or Atom feed")
     raise SourceError(
         f"not a supported format ({suffix}); newsreader reads {', '.join(supported_suffixes())}"
     )

@@ -2,7 +2,7 @@
 
 Used for feed entry bodies, HTML blocks in Markdown and as the last resort for web pages. Block
 elements (p, li, h1-h6, blockquote, div, ...) and <br> end a paragraph; scripts, styles and
-forms are dropped; inline markup keeps its words.
+forms and photo captions are dropped; inline markup keeps its words.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ _DROPPED = (
     "iframe",
     "svg",
 )
+# Photo captions ("Photo by X, used under CC BY") are not the article's words; WordPress marks
+# them with class "wp-caption-text", other sites with "caption" somewhere in the class or <figcaption>.
+_CAPTIONS = "//figcaption | //*[contains(@class, 'caption')]"
 _BLOCKS = frozenset(
     [
         "p",
@@ -78,6 +81,8 @@ def paragraphs_from_html(html: str) -> list[str]:
     if root is None:
         return paragraphs_from_lines(html)
     for element in list(root.iter(*_DROPPED, lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
+        _drop_keeping_tail(element)
+    for element in list(root.xpath(_CAPTIONS)):
         _drop_keeping_tail(element)
     for element in root.iter():
         tag = element.tag if isinstance(element.tag, str) else ""

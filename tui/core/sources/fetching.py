@@ -1,0 +1,191 @@
+"""Downloading a URL into a local copy, so an article read once stays readable offline.
+
+httpx with timeouts, a redirect limit, a size limit and the user agent "newsreader/0.1". Each
+copy is saved under the user data directory (`newsreader/fetched/`) with a small JSON note of where
+it came from; when the network fails later, the saved copy is read instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+import httpx
+import platformdirs
+
+from .errors import SourceError
+from .files import describe_size
+
+USER_AGENT = "newsreader/0.1"
+DEFAULT_TIMEOUT_SECONDS = 15.0
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+MAX_REDIRECTS = 5
+
+# The suffix a copy is saved with decides which reader opens it; ".xml" is sniffed (feed or not).
+_CONTENT_TYPE_SUFFIXES = {
+    "text/html": ".html",
+    "application/xhtml+xml": ".html",
+    "application/rss+xml": ".xml",
+    "application/atom+xml": ".xml",
+    "application/rdf+xml": ".xml",
+    "application/xml": ".xml",
+    "text/xml": ".xml",
+    "application/json": ".json",
+    "application/x-ndjson": ".jsonl",
+    "application/jsonl": ".jsonl",
+    "text/plain": ".txt",
+    "text/markdown": ".md",
+    "message/rfc822": ".eml",
+}
+_KNOWN_SUFFIXES = frozenset(
+    {".html", ".htm", ".xml", ".rss", ".atom", ".json", ".jsonl", ".txt", ".md", ".eml"}
+)
+
+
+def default_fetched_dir() -> Path:
+    return Path(platformdirs.user_data_dir("newsreader", appauthor=False)) / "fetched"
+
+
+def is_url(text: str) -> bool:
+    return text.lower().startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True)
+class LocalCopy:
+    """A downloaded page or feed on disk, and the URL it finally came from (after redirects)."""
+
+    path: Path
+    url: str
+    fetched: str
+
+
+class UrlFetcher:
+    """Fetches URLs into local copies under `fetched_dir` (the user data directory by default)."""
+
+    def __init__(
+        self,
+        fetched_dir: Path | None = None,
+        *,
+        timeout: float = DEFAULT_TIMEOUT_SECONDS,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        self.fetched_dir = fetched_dir or default_fetched_dir()
+        self.timeout = timeout
+        self.max_bytes = max_bytes
+
+    def fetch(self, url: str) -> LocalCopy:
+        """Download `url` and save it; SourceError with a clear reason when that fails."""
+        host = urlsplit(url).hostname or url
+        try:
+            with (
+                httpx.Client(
+                    timeout=httpx.Timeout(self.timeout, connect=min(self.timeout, 10.0)),
+                    follow_redirects=True,
+                    max_redirects=MAX_REDIRECTS,
+                    headers={"User-Agent": USER_AGENT},
+                ) as client,
+                client.stream("GET", url) as response,
+            ):
+                if response.status_code >= 400:
+                    raise SourceError(f"the server answered {response.status_code} {response.reason_phrase}")
+                body = self._read_limited(response)
+                final_url = str(response.url)
+                content_type = response.headers.get("content-type", "")
+        except httpx.TimeoutException:
+            raise SourceError(f"no answer from {host} within {self.timeout:g} s") from None
+        except httpx.ConnectError as error:
+            raise SourceError(f"cannot connect to {host} ({_first_reason(error)})") from None
+        except httpx.TooManyRedirects:
+            raise SourceError(f"more than {MAX_REDIRECTS} redirects") from None
+        except (httpx.InvalidURL, httpx.UnsupportedProtocol):
+            raise SourceError("not a valid http(s) URL") from None
+        except httpx.HTTPError as error:
+            raise SourceError(f"download failed ({type(error).__name__}: {error})") from None
+        if not body.strip():
+            raise SourceError("the server sent an empty page")
+        return self._save(url, final_url, body, content_type)
+
+    def saved_copy(self, url: str) -> LocalCopy | None:
+        """The copy saved by an earlier fetch of `url`, if any: what is read when offline."""
+        note = self.fetched_dir / f"{_key(url)}.json"
+        try:
+            saved = json.loads(note.read_text(encoding="utf-8"))
+            path = self.fetched_dir / saved["file"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return (
+            LocalCopy(path, str(saved.get("final_url") or url), str(saved.get("fetched") or ""))
+            if (path.is_file())
+            else None
+        )
+
+    def _read_limited(self, response: httpx.Response) -> bytes:
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_bytes:
+            raise SourceError(self._too_large(int(declared)))
+        chunks: list[bytes] = []
+        received = 0
+        for chunk in response.iter_bytes():
+            received += len(chunk)
+            if received > self.max_bytes:
+                raise SourceError(self._too_large(received, at_least=True))
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _too_large(self, size: int, at_least: bool = False) -> str:
+        more = "more than " if at_least else ""
+        return f"too large ({more}{describe_size(size)}; the limit is {describe_size(self.max_bytes)})"
+
+    def _save(self, url: str, final_url: str, body: bytes, content_type: str) -> LocalCopy:
+        key = _key(url)
+        file_name = key + _suffix_for(content_type, final_url)
+        fetched = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+        try:
+            self.fetched_dir.mkdir(parents=True, exist_ok=True)
+            _write_atomically(self.fetched_dir / file_name, body)
+            note = {"url": url, "final_url": final_url, "content_type": content_type, "file": file_name}
+            note["fetched"] = fetched
+            _write_atomically(self.fetched_dir / f"{key}.json", json.dumps(note, indent=1).encode("utf-8"))
+        except OSError as error:
+            raise SourceError(
+                f"downloaded, but cannot save a copy in {self.fetched_dir} ({error.strerror or error})"
+            ) from None
+        return LocalCopy(self.fetched_dir / file_name, final_url, fetched)
+
+
+def _key(url: str) -> str:
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:20]
+
+
+def _suffix_for(content_type: str, url: str) -> str:
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    if media_type in _CONTENT_TYPE_SUFFIXES:
+        return _CONTENT_TYPE_SUFFIXES[media_type]
+    suffix = PurePosixPath(urlsplit(url).path).suffix.lower()
+    return suffix if suffix in _KNOWN_SUFFIXES else ""
+
+
+def _first_reason(error: Exception) -> str:
+    text = str(error) or type(error).__name__
+    if "refused" in text.lower():
+        return "connection refused"
+    if "name or service not known" in text.lower() or "nodename nor servname" in text.lower():
+        return "host name not found; no network?"
+    return text
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
