@@ -1,0 +1,613 @@
+"""NewsReaderApp: the layout, the keys, and the workers that load and analyse without blocking the screen.
+
+Workers only read files, run the analysis or search, and post messages (tui.app.messages); the app
+reacts to those messages and tells the widgets what to show. Widgets never reach into each other.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, Label, OptionList, ProgressBar
+from textual.worker import get_current_worker
+
+from tui.app import messages
+from tui.app.article_text import ENTITY_GROUPS, Legend
+from tui.app.commands import Command, ReaderCommands
+from tui.app.keymap import keymap_file, load_keymap
+from tui.app.profiles import profile_of_actor, profile_of_entity
+from tui.app.search_terms import match_spans
+from tui.app.session import load_paths, sample_data_dir, save_paths
+from tui.app.widgets.actors_panel import ActorsPanel
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.legend import LegendBar
+from tui.app.widgets.search_bar import SearchBar, SearchInput
+from tui.core.library import Library
+from tui.core.model import Analysis, Article, LoadProblem
+
+NARROW = 100
+SEARCH_DEBOUNCE = 0.15
+LOAD_BATCH = 64
+LOAD_BATCH_SECONDS = 0.05
+PROBLEMS_SHOWN = 6
+
+
+class NewsReaderApp(App[None]):
+    """The reader: article list | article | actors, the search bar above and the keys below."""
+
+    CSS_PATH = "newsreader.tcss"
+    TITLE = "newsreader"
+    COMMANDS: ClassVar = App.COMMANDS | {ReaderCommands}
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", key_display="?", id="help"),
+        Binding("slash", "search", "Search", key_display="/", id="search"),
+        Binding("n", "match(1)", "Next match", show=False, id="next-match"),
+        Binding("N", "match(-1)", "Prev match", show=False, id="prev-match"),
+        Binding("a", "actors_scope", "Actors scope", id="actors-scope"),
+        Binding("A", "toggle_actors", "Show/hide actors panel", show=False, id="toggle-actors"),
+        Binding("L", "toggle_list", "Show/hide article list", show=False, id="toggle-list"),
+        Binding("escape", "back", "Back / clear", show=False, id="back"),
+        Binding("tab", "focus_next", "Next pane", show=False, id="next-pane"),
+        Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="previous-pane"),
+    ]
+
+    def __init__(
+        self,
+        paths: Sequence[str] | None = None,
+        model: str | None = None,
+        *,
+        library: Library | None = None,
+        analyze: bool = True,
+        remember: bool = True,
+        session_path: Path | None = None,
+        keymap_path: Path | None = None,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths or [])
+        self.library = library if library is not None else Library(model=model)
+        self.analyze = analyze
+        self.remember = remember
+        self.session_path = session_path
+        self.keymap_path = keymap_path
+        if theme:
+            self.theme = theme
+        self.query_text = ""
+        self.current_id: str | None = None
+        self.actors_scope: str = "article"
+        self.list_visible = True
+        self.actors_visible = True
+        self.narrow: bool | None = None
+        self.loading = False
+        self._pending_problems: list[LoadProblem] = []
+        self._problem_timer = None
+        self._actors_timer = None
+        self._pending_batch: list[Article] = []
+
+    # -- layout ----------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(id="search-bar")
+        with Horizontal(id="panes"):
+            yield ArticleList(id="article-list")
+            with Vertical(id="article-pane"):
+                yield ArticleView(id="article-view")
+                yield LegendBar(id="legend")
+            yield ActorsPanel(id="actors-panel")
+        with Horizontal(id="analysis-status"):
+            yield Label("", id="analysis-label")
+            yield ProgressBar(id="analysis-bar", show_eta=False)
+        yield Footer()
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def actors_panel(self) -> ActorsPanel:
+        return self.query_one(ActorsPanel)
+
+    @property
+    def search_input(self) -> SearchInput:
+        return self.query_one(SearchInput)
+
+    def on_mount(self) -> None:
+        self.article_list.border_title = "Articles"
+        self._title_actors()
+        self._apply_keymap()
+        self._apply_layout()
+        self.article_list.focus()
+        if self.library.articles:
+            self.article_list.append_articles(self.library.articles)
+            self._count()
+            if not self.paths:
+                self._start_analysis()
+        if self.paths:
+            self.open_paths(self.paths)
+        elif not self.library.articles:
+            remembered = load_paths(self.session_path) if self.remember else []
+            if remembered:
+                self.paths = remembered
+                self.open_paths(remembered, remember=False)
+            else:
+                self._welcome()
+        self._count()
+
+    def _apply_keymap(self) -> None:
+        keymap, problems = load_keymap(self.keymap_path or keymap_file(), known_ids=self.binding_ids())
+        if keymap:
+            self.set_keymap(keymap)
+        for problem in problems:
+            self.notify(problem, title="Key map", severity="warning", timeout=8)
+
+    def binding_ids(self) -> set[str]:
+        ids: set[str] = set()
+        for cls in (type(self), ArticleList, ArticleView, ActorsPanel, SearchInput):
+            for binding in cls.BINDINGS:
+                if isinstance(binding, Binding) and binding.id:
+                    ids.add(binding.id)
+        return ids
+
+    def on_resize(self) -> None:
+        self._apply_layout()
+
+    def _apply_layout(self) -> None:
+        narrow = self.size.width < NARROW
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self.list_visible = True
+            self.actors_visible = not narrow
+        self.screen.set_class(not self.list_visible, "-no-list")
+        self.screen.set_class(not self.actors_visible, "-no-actors")
+        self.screen.set_class(narrow, "-narrow")
+        focused = self.focused
+        if focused is not None and not focused.display:
+            self.article_view.focus()
+
+    def action_toggle_actors(self) -> None:
+        self.actors_visible = not self.actors_visible
+        if self.narrow and self.actors_visible:
+            self.list_visible = False
+        self._apply_layout()
+        if self.actors_visible:
+            self.actors_panel.focus()
+        elif self.focused is self.actors_panel:
+            self.article_view.focus()
+
+    def action_toggle_list(self) -> None:
+        self.list_visible = not self.list_visible
+        if self.narrow and self.list_visible:
+            self.actors_visible = False
+        self._apply_layout()
+        if self.list_visible:
+            self.article_list.focus()
+        elif self.focused is self.article_list:
+            self.article_view.focus()
+
+    # -- opening files ---------------------------------------------------------------------------
+
+    def _welcome(self) -> None:
+        from tui.app.screens.welcome import WelcomeScreen
+
+        samples = sample_data_dir()
+        self.article_view.placeholder = "Open articles with: newsreader PATH...  (files or folders)"
+        self.article_view.show(None, None)
+
+        def chosen(open_samples: bool | None) -> None:
+            if open_samples and samples.is_dir():
+                self.open_paths([str(samples)])
+
+        self.push_screen(WelcomeScreen(samples if samples.is_dir() else None), chosen)
+
+    def open_paths(self, paths: Sequence[str], *, remember: bool = True) -> None:
+        """Read the paths in a worker; articles appear in the list as they are read."""
+        self.paths = list(paths)
+        if remember and self.remember:
+            try:
+                save_paths(self.paths, self.session_path)
+            except OSError as error:
+                self.notify(f"Could not remember the open files: {error}", severity="warning")
+        self.loading = True
+        self.article_view.placeholder = "Reading articles…"
+        if self.current_id is None:
+            self.article_view.show(None, None)
+        self._show_status("Reading articles…", None, None)
+        self._load(self.paths)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load(self, paths: list[str]) -> None:
+        batch: list[Article] = []
+        last = time.monotonic()
+
+        def flush() -> None:
+            nonlocal batch, last
+            if batch:
+                self.post_message(messages.ArticlesRead(batch))
+                batch = []
+            last = time.monotonic()
+
+        def on_article(article: Article) -> None:
+            batch.append(article)
+            if len(batch) >= LOAD_BATCH or time.monotonic() - last > LOAD_BATCH_SECONDS:
+                flush()
+
+        def on_problem(problem: LoadProblem) -> None:
+            self.post_message(messages.ProblemFound(problem))
+
+        error = None
+        try:
+            self.library.open(paths, on_article=on_article, on_problem=on_problem)
+        except Exception as exc:  # a bug in a reader must not take the screen down
+            error = f"{type(exc).__name__}: {exc}"
+        flush()
+        self.post_message(messages.LoadingFinished(error))
+
+    def on_articles_read(self, message: messages.ArticlesRead) -> None:
+        if self.query_text:
+            self._run_search(self.query_text)
+        else:
+            self.article_list.append_articles(message.articles)
+        self._count()
+
+    def on_problem_found(self, message: messages.ProblemFound) -> None:
+        self._pending_problems.append(message.problem)
+        if self._problem_timer is None:
+            self._problem_timer = self.set_timer(0.3, self._report_problems)
+
+    def _report_problems(self) -> None:
+        self._problem_timer = None
+        problems, self._pending_problems = self._pending_problems, []
+        if not problems:
+            return
+        lines = [str(p) for p in problems[:PROBLEMS_SHOWN]]
+        if len(problems) > PROBLEMS_SHOWN:
+            lines.append(f"… and {len(problems) - PROBLEMS_SHOWN} more")
+        title = f"Skipped {len(problems)} file{'s' if len(problems) != 1 else ''}"
+        self.notify("\n".join(lines), title=title, severity="warning", timeout=10)
+
+    def on_loading_finished(self, message: messages.LoadingFinished) -> None:
+        self.loading = False
+        self._report_problems()
+        if message.error:
+            self.notify(f"Reading stopped: {message.error}", severity="error", timeout=10)
+        if not self.library.articles:
+            self.article_view.placeholder = "Nothing could be read from: " + ", ".join(self.paths)
+            self.article_view.show(None, None)
+            self._hide_status()
+            return
+        self._hide_status()
+        self._start_analysis()
+
+    # -- analysis --------------------------------------------------------------------------------
+
+    def _start_analysis(self) -> None:
+        if not self.analyze or not self.library.pending():
+            return
+        self._show_status("Analysing…", 0, len(self.library.pending()))
+        self._analyse()
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _analyse(self) -> None:
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(0.001)  # spaCy holds the GIL: hand it back to the screen often
+        error = None
+        try:
+            self.library.analyze_pending(
+                on_analysis=lambda a: self.post_message(messages.AnalysesReady([a])),
+                on_progress=lambda done, total: self.post_message(messages.AnalysisProgress(done, total)),
+            )
+        except ImportError as exc:
+            error = f"the analysis is not installed ({exc})"
+        except Exception as exc:
+            error = str(exc) or type(exc).__name__
+        finally:
+            sys.setswitchinterval(interval)
+        self.post_message(messages.AnalysisFinished(error))
+
+    def on_analyses_ready(self, message: messages.AnalysesReady) -> None:
+        for analysis in message.analyses:
+            if analysis.article_id == self.current_id:
+                self._show_analysis(analysis)
+        if self.actors_scope == "all" and self._actors_timer is None:
+            self._actors_timer = self.set_timer(0.5, self._refresh_actors_later)
+
+    def _refresh_actors_later(self) -> None:
+        self._actors_timer = None
+        self._refresh_actors()
+
+    def on_analysis_progress(self, message: messages.AnalysisProgress) -> None:
+        self._show_status(f"Analysing {message.done}/{message.total}", message.done, message.total)
+
+    def on_analysis_finished(self, message: messages.AnalysisFinished) -> None:
+        self._hide_status()
+        if message.error:
+            self.notify(f"Analysis unavailable: {message.error}", severity="error", timeout=12)
+        self._refresh_actors()
+        self._update_legend()
+
+    def _show_status(self, text: str, done: int | None, total: int | None) -> None:
+        status = self.query_one("#analysis-status")
+        status.display = True
+        self.query_one("#analysis-label", Label).update(text)
+        bar = self.query_one(ProgressBar)
+        bar.display = total is not None
+        if total is not None:
+            bar.update(total=total, progress=done or 0)
+
+    def _hide_status(self) -> None:
+        self.query_one("#analysis-status").display = False
+
+    # -- the open article ------------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#article-list")
+    def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and event.option.id != self.current_id:
+            self.open_article(event.option.id)
+
+    @on(OptionList.OptionSelected, "#article-list")
+    def _article_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id and event.option.id != self.current_id:
+            self.open_article(event.option.id)
+        self.article_view.focus()
+
+    def open_article(self, article_id: str) -> Article | None:
+        article = self.library.article(article_id)
+        if article is None:
+            return None
+        self.current_id = article_id
+        view = self.article_view
+        view.show(article, self.library.analysis(article_id))
+        view.set_matches(match_spans(article.text, self.query_text) if self.query_text else [])
+        self.sub_title = article.title
+        listed = self.article_list
+        if article_id in listed.shown_ids and listed.highlighted_id != article_id:
+            listed.highlighted = listed.shown_ids.index(article_id)
+        self._update_legend()
+        if self.actors_scope == "article":
+            self._refresh_actors(keep_place=False)
+        return article
+
+    def _show_analysis(self, analysis: Analysis) -> None:
+        self.article_view.update_analysis(analysis)
+        self._update_legend()
+        if self.actors_scope == "article":
+            self._refresh_actors()
+
+    def _update_legend(self) -> None:
+        view = self.article_view
+        note = None
+        if view.article is not None and view.analysis is None:
+            note = "analysing…" if self.analyze else "not analysed"
+        self.query_one(LegendBar).show_legend(
+            Legend.of(view.analysis), view.marks.hidden_labels, view.marks.show_quotes, note
+        )
+
+    def on_article_view_marks_changed(self) -> None:
+        self._update_legend()
+
+    def _refresh_actors(self, *, keep_place: bool = True) -> None:
+        panel = self.actors_panel
+        if self.actors_scope == "all":
+            panel.empty_note = "No actors found yet." if not self.loading else "Reading…"
+            panel.show_actors(self.library.actors(None), keep_place=keep_place)
+        else:
+            ids = [self.current_id] if self.current_id else []
+            analysed = bool(ids) and self.library.analysis(ids[0]) is not None
+            panel.empty_note = "No actors in this article." if analysed else "Actors appear once analysed."
+            panel.show_actors(self.library.actors(ids), keep_place=keep_place)
+        self._title_actors()
+
+    def _title_actors(self) -> None:
+        panel = self.actors_panel
+        scope = "this article" if self.actors_scope == "article" else "all articles"
+        panel.border_title = f"Actors · {scope}"
+        panel.border_subtitle = f"a: scope · s: by {'name' if panel.order == 'statements' else 'statements'}"
+
+    def action_actors_scope(self) -> None:
+        self.actors_scope = "all" if self.actors_scope == "article" else "article"
+        self.actors_panel.scope = self.actors_scope  # type: ignore[assignment]
+        if not self.actors_visible:
+            self.action_toggle_actors()
+        self._refresh_actors(keep_place=False)
+
+    @on(ActorsPanel.StatementChosen)
+    def _statement_chosen(self, event: ActorsPanel.StatementChosen) -> None:
+        if event.article_id != self.current_id:
+            if not event.selected:
+                return
+            self.open_article(event.article_id)
+        self.article_view.select_quote(event.quote, flash=event.selected)
+
+    @on(ActorsPanel.CardRequested)
+    def _actor_card(self, event: ActorsPanel.CardRequested) -> None:
+        self._show_card(profile_of_actor(self.library, event.actor))
+
+    @on(ArticleView.EntityCardRequested)
+    def _entity_card(self, event: ArticleView.EntityCardRequested) -> None:
+        self._show_card(profile_of_entity(self.library, self.current_id, event.entity))
+
+    def _show_card(self, profile) -> None:  # type: ignore[no-untyped-def]
+        from tui.app.screens.entity_card import EntityCard
+
+        self.push_screen(EntityCard(profile), self._card_closed)
+
+    def _card_closed(self, choice: str | None) -> None:
+        if not choice:
+            return
+        article_id, _, start = choice.partition("#")
+        if self.open_article(article_id) is None:
+            return
+        if start:
+            analysis = self.library.analysis(article_id)
+            quote = next((q for q in analysis.quotes if q.start == int(start)), None) if analysis else None
+            if quote is not None:
+                self.article_view.select_quote(quote, flash=True)
+        self.article_view.focus()
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.search_input.focus()
+
+    @on(Input.Changed, "#search-input")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        self._run_search(self.query_text)
+
+    def _run_search(self, query: str) -> None:
+        self._search(query)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, query: str) -> None:
+        time.sleep(SEARCH_DEBOUNCE)
+        worker = get_current_worker()
+        if worker.is_cancelled:
+            return
+        if not query:
+            self.post_message(messages.SearchResults(query, None))
+            return
+        try:
+            ids = [a.id for a in self.library.search(query)]
+        except Exception as exc:  # a query the engine rejects: say why, keep the list
+            self.post_message(messages.SearchResults(query, None, error=str(exc)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(messages.SearchResults(query, ids))
+
+    def on_search_results(self, message: messages.SearchResults) -> None:
+        if message.query != self.query_text:
+            return
+        if message.error:
+            self.notify(message.error, title="Search", severity="warning", timeout=5)
+            return
+        if message.article_ids is None:
+            self.article_list.set_articles(self.library.articles)
+        else:
+            by_id = {a.id: a for a in self.library.articles}
+            self.article_list.set_articles([by_id[i] for i in message.article_ids if i in by_id])
+        self._count()
+        article = self.article_view.article
+        if article is not None:
+            self.article_view.set_matches(
+                match_spans(article.text, self.query_text) if self.query_text else []
+            )
+
+    def _count(self) -> None:
+        total = len(self.library.articles)
+        matched = len(self.article_list.shown_ids) if self.query_text else None
+        self.query_one(SearchBar).show_count(matched, total)
+
+    @on(SearchInput.Done)
+    def _search_done(self, event: SearchInput.Done) -> None:
+        if event.cleared:
+            self.query_text = ""
+        self.article_list.focus()
+
+    def action_match(self, step: int) -> None:
+        if not self.query_text:
+            self.notify("Search first with / to step through matches.", timeout=2)
+        elif not self.article_view.next_match(step):
+            self.notify("No match in this article.", timeout=2)
+
+    def action_back(self) -> None:
+        view = self.article_view
+        if self.focused is view and (view.selected_quote or view.selected_entity):
+            view.marks = view.marks.__class__(
+                hidden_labels=view.marks.hidden_labels,
+                show_quotes=view.marks.show_quotes,
+                matches=view.marks.matches,
+            )
+            view._restyle()
+        elif self.focused is not self.article_list and self.list_visible:
+            self.article_list.focus()
+        elif self.query_text:
+            self.search_input.value = ""
+            self.query_text = ""
+            self._run_search("")
+
+    # -- help and palette ------------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
+        self.push_screen(
+            HelpScreen(
+                [
+                    ("Everywhere", self),
+                    ("Article list", self.article_list),
+                    ("Article", self.article_view),
+                    ("Actors panel", self.actors_panel),
+                    ("Search bar", self.search_input),
+                ]
+            )
+        )
+
+    def palette_commands(self) -> list[Command]:
+        """Commands for the palette, the ones about what is on screen first."""
+        commands: list[Command] = []
+        view = self.article_view
+        legend = Legend.of(view.analysis)
+        for label, count in legend.ordered_labels():
+            state = "hide" if label not in view.marks.hidden_labels else "show"
+            commands.append(
+                (f"Toggle {label} highlights", f"{state} {count} in this article", self._toggler([label]))
+            )
+        for group, labels in ENTITY_GROUPS.items():
+            commands.append((f"Toggle all {group}", ", ".join(labels), self._toggler(labels)))
+        commands.append(
+            ("Toggle quote marks", "show or hide quotation highlights", view.action_toggle_quotes)
+        )
+        for actor in self.actors_panel.actors:
+            commands.append(
+                (
+                    f"Jump to actor: {actor.name}",
+                    f"{actor.label}, {len(actor.statements)} statements",
+                    self._jumper(actor.name),
+                )
+            )
+        commands.append(("Actors: switch scope", "this article / all articles", self.action_actors_scope))
+        commands.append(
+            ("Actors: change sort order", "by statements / by name", self.actors_panel.action_sort)
+        )
+        commands.append(("Show/hide the article list", "L", self.action_toggle_list))
+        commands.append(("Show/hide the actors panel", "A", self.action_toggle_actors))
+        commands.append(("Keys (help)", "?", self.action_help))
+        for article in self.library.articles:
+            commands.append(
+                (f"Open article: {article.title or article.path}", article.path, self._opener(article.id))
+            )
+        return commands
+
+    def _toggler(self, labels: Sequence[str]) -> Callable[[], None]:
+        return lambda: self.article_view.toggle_labels(labels)
+
+    def _jumper(self, name: str) -> Callable[[], None]:
+        def jump() -> None:
+            if not self.actors_visible:
+                self.action_toggle_actors()
+            self.actors_panel.jump_to(name)
+
+        return jump
+
+    def _opener(self, article_id: str) -> Callable[[], None]:
+        def open_it() -> None:
+            self.open_article(article_id)
+            self.article_view.focus()
+
+        return open_it

@@ -1,0 +1,143 @@
+"""An article's text as a rich Text with its entities, quotes, selection and search matches styled.
+
+The text itself is never changed: every span is a character offset into `Article.text`, so the same
+offsets serve highlighting, scrolling to a quote and mapping a click back to an entity.
+Styles are passed in (they come from the stylesheet's component classes) so this module holds
+no colours and can be tested without a screen.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from rich.style import Style
+from rich.text import Text
+
+from tui.core.model import Analysis, Entity, Quote
+
+# spaCy labels grouped the way a reader thinks of them; each group is one toggle key and one colour
+# family (displaCy's), in the order the legend shows them.
+ENTITY_GROUPS: dict[str, tuple[str, ...]] = {
+    "people": ("PERSON",),
+    "organisations": ("ORG",),
+    "places": ("GPE", "LOC"),
+    "groups": ("NORP",),
+    "names": ("FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART", "LANGUAGE"),
+    "times": ("DATE", "TIME"),
+    "numbers": ("MONEY", "QUANTITY", "PERCENT", "ORDINAL", "CARDINAL"),
+}
+LABEL_ORDER: tuple[str, ...] = tuple(label for labels in ENTITY_GROUPS.values() for label in labels)
+
+
+def entity_class(label: str) -> str:
+    """The component class that colours one entity label (unknown labels share a neutral one)."""
+    known = label in LABEL_ORDER
+    return (
+        f"article-view--entity-{label.lower().replace('_', '-')}" if known else "article-view--entity-other"
+    )
+
+
+ENTITY_CLASSES: tuple[str, ...] = (
+    *(entity_class(label) for label in LABEL_ORDER),
+    "article-view--entity-other",
+)
+QUOTE_CLASSES: dict[str, str] = {
+    "direct": "article-view--quote-direct",
+    "indirect": "article-view--quote-indirect",
+    "mixed": "article-view--quote-mixed",
+}
+MARK_CLASSES: tuple[str, ...] = (
+    "article-view--quote-selected",
+    "article-view--cue",
+    "article-view--speaker",
+    "article-view--entity-selected",
+    "article-view--match",
+    "article-view--match-current",
+    "article-view--flash",
+)
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What the reader has chosen to see, and where the cursors are."""
+
+    hidden_labels: frozenset[str] = frozenset()
+    show_quotes: bool = True
+    selected_quote: Quote | None = None
+    selected_entity: Entity | None = None
+    matches: tuple[tuple[int, int], ...] = ()
+    current_match: int | None = None
+    flash: tuple[int, int] | None = None
+
+
+@dataclass
+class Legend:
+    """The entity labels and quote kinds present in one article, with their counts."""
+
+    labels: Counter[str] = field(default_factory=Counter)
+    quote_kinds: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, analysis: Analysis | None) -> Legend:
+        if analysis is None:
+            return cls()
+        return cls(Counter(e.label for e in analysis.entities), Counter(q.kind for q in analysis.quotes))
+
+    def ordered_labels(self) -> list[tuple[str, int]]:
+        known = [(label, self.labels[label]) for label in LABEL_ORDER if self.labels[label]]
+        other = sorted((label, n) for label, n in self.labels.items() if label not in LABEL_ORDER)
+        return known + other
+
+
+def visible_entities(analysis: Analysis | None, hidden: Iterable[str] = ()) -> list[Entity]:
+    if analysis is None:
+        return []
+    hidden = set(hidden)
+    return [e for e in analysis.entities if e.label not in hidden]
+
+
+def styled_text(
+    text: str,
+    analysis: Analysis | None,
+    marks: Marks,
+    styles: Mapping[str, Style],
+) -> Text:
+    """The article text with spans applied in order of precedence: later spans win.
+
+    Quotes go first (their underline survives under an entity's background), then entities, then the
+    selected quote's cue and speaker, search matches, and a brief flash on top.
+    """
+    rich_text = Text(text, end="")
+    spans: list[tuple[int, int, Style]] = []
+    if analysis is not None:
+        if marks.show_quotes:
+            for quote in analysis.quotes:
+                spans.append(
+                    (quote.start, quote.end, styles[QUOTE_CLASSES.get(quote.kind, QUOTE_CLASSES["direct"])])
+                )
+        for entity in analysis.entities:
+            if entity.label not in marks.hidden_labels:
+                spans.append((entity.start, entity.end, styles[entity_class(entity.label)]))
+    if marks.selected_quote is not None:
+        quote = marks.selected_quote
+        spans.append((quote.start, quote.end, styles["article-view--quote-selected"]))
+        if quote.cue is not None:
+            spans.append((quote.cue.start, quote.cue.end, styles["article-view--cue"]))
+        if quote.speaker is not None:
+            spans.append((quote.speaker.start, quote.speaker.end, styles["article-view--speaker"]))
+    if marks.selected_entity is not None:
+        entity = marks.selected_entity
+        spans.append((entity.start, entity.end, styles["article-view--entity-selected"]))
+    for index, (start, end) in enumerate(marks.matches):
+        name = "article-view--match-current" if index == marks.current_match else "article-view--match"
+        spans.append((start, end, styles[name]))
+    if marks.flash is not None:
+        spans.append((*marks.flash, styles["article-view--flash"]))
+    length = len(text)
+    for start, end, style in spans:
+        start, end = max(0, start), min(length, end)
+        if start < end:
+            rich_text.stylize(style, start, end)
+    return rich_text

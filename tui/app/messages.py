@@ -1,0 +1,52 @@
+"""Messages the workers post to the app: they never touch widgets themselves."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from tui.core.model import Analysis, Article, LoadProblem
+
+
+class ArticlesRead(Message):
+    def __init__(self, articles: list[Article]) -> None:
+        super().__init__()
+        self.articles = articles
+
+
+class ProblemFound(Message):
+    def __init__(self, problem: LoadProblem) -> None:
+        super().__init__()
+        self.problem = problem
+
+
+class LoadingFinished(Message):
+    def __init__(self, error: str | None = None) -> None:
+        super().__init__()
+        self.error = error
+
+
+class AnalysesReady(Message):
+    def __init__(self, analyses: list[Analysis]) -> None:
+        super().__init__()
+        self.analyses = analyses
+
+
+class AnalysisProgress(Message):
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done = done
+        self.total = total
+
+
+class AnalysisFinished(Message):
+    def __init__(self, error: str | None = None) -> None:
+        super().__init__()
+        self.error = error
+
+
+class SearchResults(Message):
+    def __init__(self, query: str, article_ids: list[str] | None, error: str | None = None) -> None:
+        super().__init__()
+        self.query = query
+        self.article_ids = article_ids
+        self.error = error

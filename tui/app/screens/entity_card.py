@@ -1,0 +1,81 @@
+"""The entity card: what an entity is, what else it is called, where it appears and what it said."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.app.profiles import EntityProfile
+from tui.app.widgets.actors_panel import first_words
+
+SHOWN_STATEMENTS = 12
+
+
+class EntityCard(ModalScreen[str | None]):
+    """Dismissed with the id of an article to open (enter on one), or None (escape)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "dismiss(None)", "Close card", id="card-close"),
+        Binding("j", "cursor(1)", "Down", show=False),
+        Binding("k", "cursor(-1)", "Up", show=False),
+    ]
+
+    def __init__(self, profile: EntityProfile) -> None:
+        super().__init__()
+        self.profile = profile
+
+    def compose(self) -> ComposeResult:
+        profile = self.profile
+        with Vertical(id="card") as card:
+            card.border_title = profile.name
+            card.border_subtitle = "enter opens · escape closes"
+            yield Static(self._summary(), id="card-summary")
+            options = [
+                Option(Text.assemble((f"{count:>3}× ", "bold"), article.title or article.path), id=article.id)
+                for article, count in profile.appearances
+            ]
+            for article, quote in profile.statements[:SHOWN_STATEMENTS]:
+                cue = quote.cue.text if quote.cue else quote.kind
+                prompt = Text.assemble((f"{cue}: ", "bold"), first_words(quote.text, 14), "\n")
+                prompt.append(f"  in {article.title}", style="dim")
+                options.append(Option(prompt, id=f"{article.id}#{quote.start}"))
+            yield OptionList(*options, id="card-list")
+
+    def _summary(self) -> Text:
+        profile = self.profile
+        text = Text()
+        text.append("Type: ", style="bold")
+        text.append(profile.label + ("  (actor)" if profile.is_actor else "") + "\n")
+        if profile.other_names:
+            text.append("Also called: ", style="bold")
+            text.append(", ".join(profile.other_names) + "\n")
+        articles = len(profile.appearances)
+        text.append("Appears: ", style="bold")
+        text.append(
+            f"{profile.mentions} time{'s' if profile.mentions != 1 else ''} in "
+            f"{articles} loaded article{'s' if articles != 1 else ''}"
+        )
+        if profile.is_actor:
+            said = len(profile.statements)
+            text.append("\nStatements: ", style="bold")
+            more = f" (first {SHOWN_STATEMENTS} listed)" if said > SHOWN_STATEMENTS else ""
+            text.append(f"{said}{more}")
+        return text
+
+    def on_mount(self) -> None:
+        self.query_one("#card-list", OptionList).focus()
+
+    def action_cursor(self, step: int) -> None:
+        options = self.query_one("#card-list", OptionList)
+        options.action_cursor_down() if step > 0 else options.action_cursor_up()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)

@@ -1,0 +1,76 @@
+"""The help screen, built from the bindings themselves so it can never disagree with the keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+SEARCH_HELP = (
+    'Search: words (all must match), "exact phrase", prefix*, -word to exclude, OR; '
+    "fields such as actor:Tokayev when the search index supports them."
+)
+
+
+def binding_rows(node: DOMNode) -> list[tuple[str, str]]:
+    """(keys, description) for a node's bindings, with the user's keymap applied."""
+    bindings = node._bindings.copy()
+    keymap = node.app._keymap
+    if keymap:
+        bindings.apply_keymap(keymap)
+    by_id: dict[tuple[str, str], list[str]] = {}
+    for key, key_bindings in bindings.key_to_bindings.items():
+        for binding in key_bindings:
+            if not binding.description or binding.system:
+                continue
+            shown = node.app.get_key_display(binding.with_key(key))
+            by_id.setdefault((binding.id or binding.action, binding.description), []).append(shown)
+    return [(" ".join(dict.fromkeys(keys)), description) for (_, description), keys in by_id.items()]
+
+
+def help_table(sections: Iterable[tuple[str, list[tuple[str, str]]]]) -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="bold", no_wrap=True)
+    table.add_column()
+    for title, rows in sections:
+        if not rows:
+            continue
+        table.add_row(Text(title, style="bold underline"), "")
+        for keys, description in rows:
+            table.add_row(keys, description)
+        table.add_row("", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys of every pane, then how search works. Escape, q or ? closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help-close"),
+        Binding("j,down", "scroll(1)", "Down", show=False),
+        Binding("k,up", "scroll(-1)", "Up", show=False),
+    ]
+
+    def __init__(self, sections: list[tuple[str, DOMNode]]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        table = help_table((title, binding_rows(node)) for title, node in self.sections)
+        with VerticalScroll(id="help-body") as body:
+            body.border_title = "Keys"
+            body.border_subtitle = "escape closes"
+            yield Static(table, id="help-keys")
+            yield Static(SEARCH_HELP, id="help-search")
+
+    def action_scroll(self, lines: int) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        body.scroll_to(y=body.scroll_offset.y + lines, animate=False)

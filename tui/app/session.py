@@ -1,0 +1,55 @@
+"""What was open last time, so `newsreader` with no paths picks up where the reader left off.
+
+The list of paths is user data (platformdirs' user data directory), not cache: clearing the cache
+must not forget it. Failures to read or write it are never fatal.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "newsreader"
+
+
+def session_file() -> Path:
+    return platformdirs.user_data_path(APP_NAME) / "session.json"
+
+
+def load_paths(path: Path | None = None) -> list[str]:
+    """The paths opened last time that still exist; [] on a first run or an unreadable file."""
+    path = path or session_file()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    paths = data.get("paths") if isinstance(data, dict) else None
+    if not isinstance(paths, list):
+        return []
+    return [p for p in paths if isinstance(p, str) and (Path(p).exists() or "://" in p)]
+
+
+def save_paths(paths: list[str], path: Path | None = None) -> None:
+    """Write atomically (temporary file, then rename) so a crash never leaves half a file."""
+    path = path or session_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    absolute = [p if "://" in p or p == "-" else str(Path(p).resolve()) for p in paths if p != "-"]
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".session-", suffix=".json")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"paths": absolute}, out, indent=2)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def sample_data_dir() -> Path:
+    """The bundled sample articles, next to the package in a checkout."""
+    import tui
+
+    return Path(tui.__file__).resolve().parents[1] / "sample_data"

@@ -1,0 +1,173 @@
+"""Who said what: a tree of actors, each with their statements (cue and first words)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from tui.core.library import ActorSummary
+from tui.core.model import Quote
+
+Scope = Literal["article", "all"]
+SortOrder = Literal["statements", "name"]
+FIRST_WORDS = 8
+
+
+@dataclass(frozen=True)
+class ActorNode:
+    actor: ActorSummary
+
+
+@dataclass(frozen=True)
+class StatementNode:
+    actor: ActorSummary
+    article_id: str
+    quote: Quote
+
+
+NodeData = ActorNode | StatementNode
+
+
+def first_words(text: str, count: int = FIRST_WORDS) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def statement_label(quote: Quote) -> Text:
+    label = Text()
+    cue = quote.cue.text if quote.cue else quote.kind
+    label.append(cue, style="bold")
+    label.append(" ")
+    label.append(first_words(quote.text.strip().strip("\"“”‘’'")))
+    return label
+
+
+def actor_label(actor: ActorSummary) -> Text:
+    said = len(actor.statements)
+    label = Text(actor.name, style="bold")
+    label.append(f"  {actor.label} · {said} statement{'s' if said != 1 else ''}", style="dim")
+    return label
+
+
+def sorted_actors(actors: Sequence[ActorSummary], order: SortOrder) -> list[ActorSummary]:
+    if order == "name":
+        return sorted(actors, key=lambda a: a.name.lower())
+    return sorted(actors, key=lambda a: (-len(a.statements), a.name.lower()))
+
+
+class ActorsPanel(Tree[NodeData]):
+    """Actors of this article or of all loaded articles; enter on a statement shows it in the article."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="actors-down"),
+        Binding("k", "cursor_up", "Up", show=False, id="actors-up"),
+        Binding("g", "scroll_home", "First", show=False, id="actors-first"),
+        Binding("G", "scroll_end", "Last", show=False, id="actors-last"),
+        Binding("s", "sort", "Sort", id="actors-sort"),
+        Binding("c", "card", "Card", id="actors-card"),
+    ]
+
+    class StatementChosen(Message):
+        """A statement was highlighted (moving) or selected (enter/click)."""
+
+        def __init__(self, article_id: str, quote: Quote, *, selected: bool) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.quote = quote
+            self.selected = selected
+
+    class CardRequested(Message):
+        def __init__(self, actor: ActorSummary) -> None:
+            super().__init__()
+            self.actor = actor
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("Actors", id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.scope: Scope = "article"
+        self.order: SortOrder = "statements"
+        self.actors: list[ActorSummary] = []
+        self.empty_note = "No actors yet."
+
+    def show_actors(self, actors: Sequence[ActorSummary], *, keep_place: bool = True) -> None:
+        """Rebuild the tree, keeping the cursor on the same actor or statement when it is still there."""
+        self.actors = list(actors)
+        place = self._place() if keep_place else None
+        expanded = {
+            node.data.actor.name
+            for node in self.root.children
+            if node.is_expanded and isinstance(node.data, ActorNode)
+        }
+        self.clear()
+        if not self.actors:
+            self.root.add_leaf(Text(self.empty_note, style="dim"))
+            return
+        target: TreeNode[NodeData] | None = None
+        for actor in sorted_actors(self.actors, self.order):
+            node = self.root.add(actor_label(actor), data=ActorNode(actor), expand=actor.name in expanded)
+            for article_id, quote in actor.statements:
+                leaf = node.add_leaf(statement_label(quote), data=StatementNode(actor, article_id, quote))
+                if place == (actor.name, article_id, quote.start):
+                    target = leaf
+                    node.expand()
+            if place == (actor.name, None, None):
+                target = node
+        if target is not None:
+            self.call_after_refresh(self.move_cursor, target)
+        elif not expanded and self.actors:
+            first = self.root.children[0]
+            first.expand()
+
+    def _place(self) -> tuple[str, str | None, int | None] | None:
+        node = self.cursor_node
+        if node is None or node.data is None:
+            return None
+        if isinstance(node.data, StatementNode):
+            return (node.data.actor.name, node.data.article_id, node.data.quote.start)
+        return (node.data.actor.name, None, None)
+
+    @property
+    def selected_actor(self) -> ActorSummary | None:
+        node = self.cursor_node
+        return node.data.actor if node is not None and node.data is not None else None
+
+    def action_sort(self) -> None:
+        self.order = "name" if self.order == "statements" else "statements"
+        self.show_actors(self.actors)
+        self.notify(
+            f"Actors sorted by {'name' if self.order == 'name' else 'number of statements'}.", timeout=2
+        )
+
+    def action_card(self) -> None:
+        actor = self.selected_actor
+        if actor is not None:
+            self.post_message(self.CardRequested(actor))
+
+    def jump_to(self, name: str) -> bool:
+        for node in self.root.children:
+            if isinstance(node.data, ActorNode) and node.data.actor.name == name:
+                node.expand()
+                self.move_cursor(node)
+                self.focus()
+                return True
+        return False
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[NodeData]) -> None:
+        data = event.node.data
+        if isinstance(data, StatementNode):
+            event.stop()
+            self.post_message(self.StatementChosen(data.article_id, data.quote, selected=False))
+
+    def on_tree_node_selected(self, event: Tree.NodeSelected[NodeData]) -> None:
+        data = event.node.data
+        if isinstance(data, StatementNode):
+            event.stop()
+            self.post_message(self.StatementChosen(data.article_id, data.quote, selected=True))

@@ -1,0 +1,49 @@
+"""The search bar: a query box and how many articles match it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Label
+
+
+class SearchInput(Input):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "clear_search", "Clear search", id="search-clear"),
+        Binding("enter", "done", "Show results", id="search-done"),
+        Binding("down", "done", "Show results", show=False, id="search-down"),
+    ]
+
+    class Done(Message):
+        """The reader finished typing (enter) or cleared the query (escape): focus returns to the list."""
+
+        def __init__(self, cleared: bool) -> None:
+            super().__init__()
+            self.cleared = cleared
+
+    def action_clear_search(self) -> None:
+        self.value = ""
+        self.post_message(self.Done(cleared=True))
+
+    def action_done(self) -> None:
+        self.post_message(self.Done(cleared=False))
+
+
+class SearchBar(Horizontal):
+    """Docked at the top; `/` focuses it from anywhere."""
+
+    def compose(self) -> ComposeResult:
+        yield Label("/", id="search-slash")
+        yield SearchInput(placeholder='search: words, "a phrase", prefix*', id="search-input", compact=True)
+        yield Label("", id="search-count")
+
+    def show_count(self, matched: int | None, total: int) -> None:
+        label = self.query_one("#search-count", Label)
+        if matched is None:
+            label.update(f"{total} article{'s' if total != 1 else ''}")
+        else:
+            label.update(f"{matched} of {total} match")
