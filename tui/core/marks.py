@@ -59,6 +59,7 @@ class MarkStore:
         self.path = Path(path) if path is not None else default_marks_path()
         self.problem: str | None = None
         self._save_blocked: str | None = None
+        self._disk_stamp: tuple[int, int, int] | None = None
         self._keys: set[MarkKey] = self._load()
 
     @property
@@ -93,6 +94,9 @@ class MarkStore:
         key = MarkKey(*key)
         if (key in self._keys) == marked:
             return
+        self._take_in_changes_on_disk()
+        if (key in self._keys) == marked:
+            return
         before = set(self._keys)
         if marked:
             self._keys.add(key)
@@ -117,13 +121,30 @@ class MarkStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(self.path, text, overwrite=True)
+            self._disk_stamp = _stamp(self.path)
+        except (FileExistsError, NotADirectoryError) as error:
+            raise MarkSaveError(
+                f"could not save marks to {self.path}: a file is in the way of the folder {self.path.parent}"
+            ) from error
         except OSError as error:
             raise MarkSaveError(f"could not save marks to {self.path}: {error.strerror or error}") from error
 
+    def _take_in_changes_on_disk(self) -> None:
+        """Another newsreader may have saved marks since we read them: start from its file, not ours."""
+        stamp = _stamp(self.path)
+        if stamp is None or stamp == self._disk_stamp or self._save_blocked:
+            return
+        try:
+            self._keys = _parse_marks(self.path.read_bytes())
+        except (OSError, ValueError):
+            return
+        self._disk_stamp = stamp
+
     def _load(self) -> set[MarkKey]:
+        self._disk_stamp = _stamp(self.path)
         try:
             raw = self.path.read_bytes()
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return set()
         except OSError as error:
             return self._set_aside(f"it could not be read ({error.strerror or error})")
@@ -152,6 +173,15 @@ class MarkStore:
             self.problem = f"marks file {self.path}: {reason}; moved it to {aside} and started with no marks"
         log.warning("%s", self.problem)
         return set()
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells us the file changed: its inode (replaced by an atomic save), time and size."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
 def _parse_marks(raw: bytes) -> set[MarkKey]:
