@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_OPEN_ONLY = {"“": "double", "„": "double", "«": "double", "``": "double", "‘": "single"}
-_CLOSE_ONLY = {"”": "double", "»": "double", "’": "single"}
-_EITHER = {'"': "double", "''": "double"}
+# Each family closes only with its own marks: a stray straight mark cannot swallow curly quotes.
+_OPEN_ONLY = {"“": "curly", "„": "curly", "«": "guillemet", "``": "wire", "‘": "single"}
+_CLOSE_ONLY = {"”": "curly", "»": "guillemet", "’": "single"}
+_EITHER = {'"': "straight", "''": "wire"}
 _MARK_RE = re.compile(r"``|''|[\"“”„«»‘’]")
 _BEFORE_OPEN = set(" \t\n([{—–-/:;,") | {""}
 _AFTER_CLOSE = set(" \t\n)]}—–-.,;:!?…") | {""}

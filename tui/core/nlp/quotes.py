@@ -12,10 +12,11 @@ A quote inside reported speech makes the statement "mixed"; a quote split by its
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from .lexicon import verb_for
+from .lexicon import role_nouns, verb_for
 from .quote_marks import QuotedSpan, find_quoted_spans
 from .speakers import mention_tokens, subject_of
 
@@ -163,15 +164,29 @@ def _according_to(doc: Doc) -> list[Statement]:
     return found
 
 
-def _nearest_cue(doc: Doc, index: _Index, quote: QuotedSpan) -> Token | None:
-    """The reporting verb nearest a quote in the sentences it touches, outside any quote."""
+def _nearest_cue(doc: Doc, index: _Index, quote: QuotedSpan, taken: set[int]) -> Token | None:
+    """The reporting verb nearest a quote, outside any quote, in the sentences that can attribute it.
+
+    Those are the sentences the quote touches, the sentence right after it when the parser ended the
+    sentence at the quote (`"Does anybody know?" Graham asked.`), and a sentence that introduces it
+    with a colon (`Trump said:` then the quote, even on the line before).
+    """
+    text = doc.text
     first = index.token_at(quote.start)
     last = index.token_at(max(quote.start, quote.end - 1))
-    sentences = {doc[first].sent, doc[last].sent}
+    sentences = [(doc[first].sent, True), (doc[last].sent, True)]
+    after = doc[last].sent.end
+    if after < len(doc) and not text[quote.end : doc[after].idx].strip():
+        sentences.append((doc[after].sent, False))
+    lead = text[: quote.start].rstrip()
+    if lead.endswith(":") and doc[first].sent.start > 0:
+        sentences.append((doc[doc[first].sent.start - 1].sent, False))
     best, best_distance = None, None
-    for sent in sentences:
+    for sent, own in sentences:
         for token in sent:
             if not _is_cue(token) or index.in_quote(token):
+                continue
+            if not own and (token.i in taken or token.i - sent.start > 8):
                 continue
             distance = token.idx - quote.end if token.idx >= quote.end else quote.start - token.idx
             if token.idx < quote.start:
@@ -179,6 +194,98 @@ def _nearest_cue(doc: Doc, index: _Index, quote: QuotedSpan) -> Token | None:
             if best is None or distance < best_distance:
                 best, best_distance = token, distance
     return best
+
+
+_DASH_RE = re.compile(r"\s*(―|—|–|--|-)\s*")
+_NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _name_at(doc: Doc, index: _Index, char: int) -> tuple[int, int] | None:
+    """Token range of the name that starts at `char`: an entity, or a run of proper nouns."""
+    start = index.token_at(char)
+    if start >= len(doc) or doc[start].idx != char:
+        return None
+    token = doc[start]
+    if token.ent_iob_ == "B" and token.ent_type_ in _NAME_LABELS:
+        end = start + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return start, end
+    end = start
+    while end < len(doc) and doc[end].pos_ == "PROPN" and "\n" not in doc[end].text:
+        end += 1
+    return (start, end) if end > start else None
+
+
+def _punctuation_attribution(doc: Doc, index: _Index, quote: QuotedSpan) -> Statement | None:
+    """A quote signed with a dash (`"..." ― Carla Sanchez`) or introduced by a name and a colon."""
+    text = doc.text
+    dash = _DASH_RE.match(text, quote.end)
+    if dash and dash.group(1) and "\n" not in dash.group():
+        name = _name_at(doc, index, dash.end())
+        if name is not None:
+            s, e = doc[name[0]].idx, doc[name[1] - 1].idx + len(doc[name[1] - 1].text)
+            return Statement(
+                quote.start, quote.end, "direct", dash.span(1), None, (s, e), name[1] - 1, quotes=1
+            )
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    lead = text[line_start : quote.start].rstrip()
+    if lead.endswith(":") and 0 < len(lead.split()) <= 6:
+        head = _lead_speaker(doc, index, line_start, line_start + len(lead) - 1)
+        if head is not None:
+            s, e = mention_tokens(head)
+            span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+            colon = line_start + len(lead) - 1
+            return Statement(
+                quote.start, quote.end, "direct", (colon, colon + 1), None, span, head.i, quotes=1
+            )
+    return None
+
+
+def _lead_speaker(doc: Doc, index: _Index, start: int, end: int) -> Token | None:
+    """The speaker named before a colon (`Kazakh FM:`), if the words there can name one."""
+    tokens = [
+        t
+        for t in doc[index.token_at(start) : index.token_at(max(start, end - 1)) + 1]
+        if start <= t.idx < end
+    ]
+    if not tokens or any(t.pos_ in {"VERB", "AUX"} for t in tokens):
+        return None
+    named = any(t.ent_type_ in _NAME_LABELS for t in tokens)
+    role = any(t.lower_ in role_nouns() for t in tokens)
+    if not (named or role) or not tokens[0].text[:1].isupper():
+        return None
+    return max((t for t in tokens if t.pos_ in {"PROPN", "NOUN"}), key=lambda t: t.i, default=None)
+
+
+def _headlines(doc: Doc, index: _Index) -> list[Statement]:
+    """Headline attributions: a short line `Speaker: what they said` with no quote marks."""
+    text = doc.text
+    found = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        colon = line.find(": ")
+        if (
+            colon > 0
+            and len(line.split()) <= 25
+            and not line.rstrip().endswith(".")
+            and index.quote_containing(start + colon) is None
+        ):
+            head = _lead_speaker(doc, index, start, start + colon)
+            rest_start = start + colon + 2
+            rest = text[rest_start:end].strip()
+            if head is not None and len(rest.split()) >= 3 and rest[:1] not in "\"“‘'":
+                s, e = mention_tokens(head)
+                span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+                c_start, c_end = _trimmed(text, rest_start, end)
+                found.append(
+                    Statement(
+                        c_start, c_end, "indirect", (start + colon, start + colon + 1), None, span, head.i
+                    )
+                )
+        start = end + 1
+    return found
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -194,7 +301,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     text = doc.text
     quoted = find_quoted_spans(text)
     index = _Index(doc, quoted)
-    statements = _from_verbs(doc, index) + _according_to(doc)
+    statements = _from_verbs(doc, index) + _according_to(doc) + _headlines(doc, index)
     # widen statements to whole quotes they touch: partial quotes inside reported speech
     for st in statements:
         for q in quoted:
@@ -206,9 +313,13 @@ def find_statements(doc: Doc) -> list[Statement]:
     for q in quoted:
         if any(_overlaps((st.start, st.end), (q.start, q.end)) for st in statements):
             continue
-        cue = _nearest_cue(doc, index, q)
+        cue = _nearest_cue(doc, index, q, set(by_cue))
         if cue is None:
-            orphans.append(q)
+            punctuated = _punctuation_attribution(doc, index, q)
+            if punctuated is None:
+                orphans.append(q)
+            else:
+                statements.append(punctuated)
             continue
         if cue.i in by_cue:
             st = by_cue[cue.i]
@@ -220,7 +331,7 @@ def find_statements(doc: Doc) -> list[Statement]:
         statements.append(st)
         by_cue[cue.i] = st
     statements = _without_overlaps(statements)
-    statements.extend(_follow_ons(text, statements, orphans))
+    statements.extend(_follow_ons(doc, statements, orphans))
     statements.sort(key=lambda s: s.start)
     for st in statements:
         st.kind = _kind(text, st, quoted)
@@ -236,33 +347,45 @@ def _without_overlaps(statements: list[Statement]) -> list[Statement]:
     return kept
 
 
-def _follow_ons(text: str, statements: list[Statement], orphans: list[QuotedSpan]) -> list[Statement]:
-    """Quotes with no cue of their own that continue the attributed statement just before them."""
+def _follow_ons(doc: Doc, statements: list[Statement], orphans: list[QuotedSpan]) -> list[Statement]:
+    """Quotes with no cue of their own that continue the attributed statement just before them.
+
+    Right after the sentence that carries a quote and its cue, in the same paragraph, another quote
+    is the same statement (`"A," said X. "B."`): the statement grows to cover it. Opening the next
+    paragraph, it is a follow-on statement that inherits the speaker.
+    """
+    text = doc.text
     found: list[Statement] = []
-    ordered = sorted(statements, key=lambda s: s.start)
+    starts = [t.idx for t in doc]
     for q in orphans:
-        before = [s for s in ordered + found if s.end <= q.start]
+        before = [s for s in statements + found if s.end <= q.start and s.quotes and s.speaker]
         if not before:
             continue
         previous = max(before, key=lambda s: s.end)
-        if previous.speaker is None or previous.quotes == 0:
+        reach = max(previous.end, *(span[1] for span in (previous.cue, previous.speaker) if span))
+        if reach > q.start:
             continue
-        gap = text[previous.end : q.start]
-        if _paragraph_of(text, q.start) - _paragraph_of(text, previous.end) > 1 or len(gap.strip()) > 0:
+        token = doc[max(0, bisect.bisect_right(starts, reach - 1) - 1)]
+        sentence_end = token.sent.end_char
+        if sentence_end > q.start or text[sentence_end : q.start].strip():
             continue
-        found.append(
-            Statement(
-                q.start,
-                q.end,
-                "direct",
-                None,
-                None,
-                previous.speaker,
-                previous.speaker_token,
-                inherited=True,
-                quotes=1,
+        if "\n" not in text[reach : q.start]:
+            previous.end = q.end
+            previous.quotes += 1
+        else:
+            found.append(
+                Statement(
+                    q.start,
+                    q.end,
+                    "direct",
+                    None,
+                    None,
+                    previous.speaker,
+                    previous.speaker_token,
+                    inherited=True,
+                    quotes=1,
+                )
             )
-        )
     return found
 
 
