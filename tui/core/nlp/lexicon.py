@@ -19,6 +19,7 @@ DATA = Path(__file__).with_name("data")
 class ReportingVerb:
     lemma: str
     frames: frozenset[str]
+    prepositions: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -31,7 +32,9 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
             continue
         head, _, frames = line.partition("|")
         lemma, _, inflections = head.partition(":")
-        verb = ReportingVerb(lemma.strip(), frozenset(frames.split()))
+        frame_words = frames.split()
+        preps = {p for f in frame_words if f.startswith("prep:") for p in f[5:].split(",") if p}
+        verb = ReportingVerb(lemma.strip(), frozenset(f.split(":")[0] for f in frame_words), frozenset(preps))
         for form in [lemma.strip(), *inflections.split()]:
             forms.setdefault(form.lower(), verb)
     return forms

@@ -79,23 +79,102 @@ def _is_cue(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and verb_for(token.lower_) is not None and token.dep_ != "amod"
 
 
+_OBJECT_PRONOUNS = {
+    "it",
+    "this",
+    "that",
+    "them",
+    "him",
+    "her",
+    "me",
+    "us",
+    "you",
+    "much",
+    "so",
+    "nothing",
+    "something",
+}
+
+
+def _span_of(tokens: list[Token]) -> tuple[int, int]:
+    return min(t.left_edge.i for t in tokens), max(t.right_edge.i for t in tokens) + 1
+
+
 def _content_of(verb: Token) -> tuple[int, int] | None:
-    """The token range of what `verb` reports: its clause, or for "object" verbs its object and the rest."""
+    """The token range of what `verb` reports, by the frames the lexicon gives it.
+
+    A reported clause ("said that ..."), a to-infinitive ("urged them to leave"), an object ("called
+    him a liar", "noted the rule") or the object of a preposition ("called for a vote").
+    """
     reporting = verb_for(verb.lower_)
-    for child in verb.rights:
-        if child.dep_ in _CLAUSE_DEPS and (
-            child.dep_ == "ccomp"
-            or "object" in reporting.frames
-            or verb.lemma_ in {"tell", "ask", "urge", "promise", "vow", "pledge"}
-        ):
-            return child.left_edge.i, child.right_edge.i + 1
-    for child in verb.lefts:
-        if child.dep_ == "ccomp":
+    children = list(verb.children)
+    for child in children:
+        if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and "to" in reporting.frames):
             return child.left_edge.i, child.right_edge.i + 1
     if "object" in reporting.frames:
-        rights = [c for c in verb.rights if c.dep_ in {"dobj", "oprd", "xcomp", "ccomp", "prep", "advcl"}]
-        if rights and rights[0].dep_ == "dobj":
-            return rights[0].left_edge.i, rights[-1].right_edge.i + 1
+        objects = [c for c in verb.rights if c.dep_ in {"dobj", "oprd", "xcomp", "ccomp"}]
+        if (
+            objects
+            and objects[0].dep_ == "dobj"
+            and (objects[0].lower_ not in _OBJECT_PRONOUNS or len(objects) > 1)
+        ):
+            tail = [
+                c for c in verb.rights if c.dep_ in {"prep", "advcl", "oprd", "xcomp"} and c.i > objects[0].i
+            ]
+            if verb.lemma_ in {
+                "call",
+                "describe",
+                "dub",
+                "label",
+                "brand",
+                "term",
+                "accuse",
+                "praise",
+                "criticize",
+                "criticise",
+                "blame",
+                "credit",
+                "thank",
+                "cite",
+            }:
+                return _span_of([objects[0], *tail[:1]])
+            return _span_of([objects[0]])
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in reporting.prepositions:
+            objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
+            if objects and objects[0].lower_ not in _OBJECT_PRONOUNS:
+                return _span_of(objects)
+    return None
+
+
+def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
+    """`The museum, Mr. Bush said, celebrated ...` and `X is true, Schiff said.`: the sentence around the cue.
+
+    The parser often hangs such a cue off the clause it reports instead of taking that clause as its
+    complement; the sign is a comma right before the cue and its subject.
+    """
+    sent = verb.sent
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+        return None
+    left = min(verb.i, subject.left_edge.i)
+    right = max(verb.i, subject.right_edge.i) + 1
+    if left - 1 <= sent.start or verb.doc[left - 1].text not in {",", "—", "--"}:
+        return None
+    # only punctuation, adverbs and time words may follow the cue in its own stretch
+    end = right
+    while (
+        end < sent.end
+        and verb.doc[end].dep_ in {"npadvmod", "advmod", "prep", "pobj", "det", "compound"}
+        and (verb.doc[end].head.i in range(left, end))
+    ):
+        end += 1
+    if left - sent.start < 3:
+        return None
+    if end < sent.end and verb.doc[end].text in {",", "—", "--"} and sent.end - end > 3:
+        return sent.start, sent.end
+    if end >= sent.end - 1:
+        return sent.start, left - 1
     return None
 
 
@@ -117,7 +196,7 @@ def _from_verbs(doc: Doc, index: _Index) -> list[Statement]:
     for token in doc:
         if not _is_cue(token) or index.in_quote(token):
             continue
-        content = _content_of(token)
+        content = _content_of(token) or _parenthetical_content(token)
         if content is None:
             continue
         start_tok, end_tok = content

@@ -59,7 +59,11 @@ def mention_tokens(head: Token) -> tuple[int, int]:
         if child.dep_ not in _DROP_FROM_PHRASE:
             start = min(start, child.left_edge.i)
     for child in head.rights:
-        if (child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "from", "in"}) or child.dep_ in {"compound", "amod", "nummod"}:
+        if (child.dep_ == "prep" and child.lower_ in {"of", "for", "at", "from", "in"}) or child.dep_ in {
+            "compound",
+            "amod",
+            "nummod",
+        }:
             end = max(end, child.right_edge.i)
         else:
             break
