@@ -12,6 +12,7 @@ one paragraph of the block quote, with the whitespace at its ends and any blank 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from datetime import datetime
@@ -23,23 +24,28 @@ from tui.core.export.items import ExportItem
 UNATTRIBUTED = "Unattributed"
 
 # Characters that start inline syntax anywhere in a line: escapes, code, emphasis, links and
-# images, HTML and autolinks, block quotes, GFM tables and strikethrough.
-_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+# images, HTML and autolinks, block quotes, GFM tables and strikethrough. NUL becomes U+FFFD, as
+# every CommonMark reader would make it.
+_INLINE_ESCAPES = str.maketrans({"\0": "\ufffd"} | {char: "\\" + char for char in "\\`*_[]<>|~"})
 # `&` only matters where it would start an entity reference such as `&amp;` or `&#65;`.
 _ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # What starts a block when it opens a line: headings, list items, thematic breaks, setext
-# underlines, fences, definition lists.
-_BLOCK_START = re.compile(r"^([#\-+=:])")
+# underlines, definition lists (fences and block quotes are already escaped above).
+_BLOCK_STARTERS = frozenset("#-+=:")
 _ORDERED_LIST_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _LINE_BREAKS = re.compile(r"\r\n?|\n")
 
 
 def escape_markdown(text: str) -> str:
     """One line of text made literal: Markdown shows these characters and nothing else."""
-    text = _INLINE_SPECIAL.sub(r"\\\1", text.replace("\0", "\ufffd"))
-    text = _ENTITY_START.sub(r"\\&", text)
-    text = _BLOCK_START.sub(r"\\\1", text)
-    return _ORDERED_LIST_START.sub(r"\1\\\2", text)
+    text = text.translate(_INLINE_ESCAPES)
+    if "&" in text:
+        text = _ENTITY_START.sub(r"\\&", text)
+    if text[:1] in _BLOCK_STARTERS:
+        return "\\" + text
+    if text[:1].isdigit():
+        return _ORDERED_LIST_START.sub(r"\1\\\2", text)
+    return text
 
 
 def quote_paragraphs(text: str) -> list[str]:
@@ -99,6 +105,7 @@ def render_attribution(item: ExportItem) -> str:
     return " · ".join(dict.fromkeys(parts))
 
 
+@functools.lru_cache(maxsize=256)
 def _safe_link_target(url: str | None) -> str | None:
     """A web URL ready to sit in `(...)`: only http(s), with spaces, brackets and quotes encoded."""
     if not url:
