@@ -94,3 +94,34 @@ def test_jsonl_gives_back_any_quote_exactly(quote: str, actor: str | None) -> No
     records = [json.loads(line) for line in text.splitlines()]
     assert [r["quote"] for r in records] == [quote, quote]
     assert records[0]["actor"] == actor
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.replace("\0", "\ufffd").split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(actor=any_text, title=any_text, speaker=any_text)
+@example(actor="# C# ##", title="Ana *Jones* | 1. [x](y)", speaker="> he")
+@example(actor="1. First", title="\\#", speaker="---")
+def test_markdown_headings_and_attribution_show_the_names_as_given(
+    actor: str, title: str, speaker: str
+) -> None:
+    item = ExportItem(
+        actor, speaker, "q", "direct", None, title, None, None, "https://ex.org/a", "p.txt", 0, 1
+    )
+    tokens = MARKDOWN.parse(render_markdown([item], title="t", now=NOW))
+    headings = [
+        "".join(c.content for c in tokens[i + 1].children or [])
+        for i, t in enumerate(tokens)
+        if t.type == "heading_open" and t.tag == "h2"
+    ]
+    assert headings == [one_line(actor) or "Unattributed"]
+    attribution = [t for t in tokens if t.type == "inline" and t.content.startswith("—")][-1]
+    children = attribution.children or []
+    link_at = next(i for i, c in enumerate(children) if c.type == "link_open")
+    assert children[link_at].attrs["href"] == "https://ex.org/a"
+    link_text = "".join(c.content for c in children[link_at + 1 :] if c.type != "link_close").split(" · ")[0]
+    assert link_text == (one_line(title) or "p.txt")
+    said = "".join(c.content for c in children[:link_at])
+    assert said == f"— {one_line(speaker) or one_line(actor) or 'unknown speaker'} · "

@@ -33,6 +33,7 @@ _ENTITY_START = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 # underlines, definition lists (fences and block quotes are already escaped above).
 _BLOCK_STARTERS = frozenset("#-+=:")
 _ORDERED_LIST_START = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+_HASH_AFTER_SPACE = re.compile(r"(?<=\s)#")
 _LINE_BREAKS = re.compile(r"\r\n?|\n")
 
 
@@ -121,7 +122,8 @@ def _safe_link_target(url: str | None) -> str | None:
 
 
 def _heading_text(text: str) -> str:
-    return escape_markdown(_one_line(text)).replace("#", "\\#")
+    """Also escape a `#` after a space, which could otherwise close the heading."""
+    return _HASH_AFTER_SPACE.sub(r"\\#", escape_markdown(_one_line(text)))
 
 
 def _capitalised(text: str) -> str:
