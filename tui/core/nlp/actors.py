@@ -129,6 +129,10 @@ class ActorBook:
 
     def _add_group(self, ent: Any) -> ActorBuilder:
         name = _clean_name(ent.text)
+        person = self._by_key.get("P:" + (_person_words(name) or [""])[-1].lower())
+        if person is not None and " ".join(_person_words(name)) == person.name:
+            self._mention(person, ent.start_char, ent.end_char, ent.text)
+            return person
         key = "O:" + name.lower()
         actor = self._by_key.get(key)
         if actor is None:
@@ -184,31 +188,21 @@ class ActorBook:
         start, end = mention
         named = self._entity_actor(start, end)
         head = doc[head_index] if head_index is not None else None
-        if named is not None and named.label in {"PERSON", "ORG"}:
-            return named.name
-        if head is not None:
-            for child in head.children:
-                if child.dep_ == "appos":
-                    appositive = self._entity_actor(child.left_edge.idx, child.right_edge.idx + 1)
-                    if appositive is not None:
-                        return appositive.name
         if head is None:
             return named.name if named else None
         word = head.lower_
+        if word in role_nouns():
+            holder = self._person_in(head) or self._role_holder(head, start)
+            if holder is not None:
+                return holder
+            return self._descriptive_actor(head, start, end)
+        if named is not None and named.label in {"PERSON", "ORG"}:
+            return named.name
+        holder = self._person_in(head)
+        if holder is not None:
+            return holder
         if head.pos_ == "PRON" or word in PERSON_PRONOUNS | GROUP_PRONOUNS:
-            wanted = {"PERSON"} if word in PERSON_PRONOUNS - {"we"} else {"ORG", "GPE", "NORP"}
-            for actor in reversed(recent):
-                if actor.label in wanted:
-                    nearest = self._nearest_before(start, wanted)
-                    if (
-                        nearest is None
-                        or self._last_mention_before(actor, start)
-                        >= self._last_mention_before(nearest, start) - 400
-                    ):
-                        return actor.name
-                    return nearest.name
-            nearest = self._nearest_before(start, wanted)
-            return nearest.name if nearest else None
+            return self._pronoun_actor(word, start, recent)
         if named is not None:
             return named.name
         phrase = doc.text[start:end]
@@ -217,12 +211,30 @@ class ActorBook:
             return None
         if word in speech_nouns():
             return self._issuer_of(head, recent)
-        role = self._role_holder(head, start)
-        if role is not None:
-            return role
-        if len(phrase.split()) >= 2:
+        if len(phrase.split()) >= 2 and phrase[:1].isupper() is False and first == "the":
             return self._descriptive_actor(head, start, end)
         return None
+
+    def _person_in(self, head: Token) -> str | None:
+        """A named person in apposition to a role ("The President of Kazakhstan, Kassym-Jomart Tokayev")."""
+        for token in head.subtree:
+            if token.dep_ == "appos" or (token.i > head.i and token.ent_type_ == "PERSON"):
+                actor = self._entity_actor(token.idx, token.idx + len(token.text))
+                if actor is not None and actor.label == "PERSON":
+                    return actor.name
+        return None
+
+    def _pronoun_actor(self, word: str, start: int, recent: list[ActorBuilder]) -> str | None:
+        wanted = {"PERSON"} if word in PERSON_PRONOUNS - {"we"} else {"ORG", "GPE", "NORP"}
+        nearest = self._nearest_before(start, wanted)
+        for actor in reversed(recent):
+            if actor.label in wanted:
+                if nearest is None or self._last_mention_before(actor, start) >= (
+                    self._last_mention_before(nearest, start) - 400
+                ):
+                    return actor.name
+                return nearest.name
+        return nearest.name if nearest else None
 
     def _last_mention_before(self, actor: ActorBuilder, char: int) -> int:
         return max((s for s, _ in actor.mentions if s < char), default=-(10**9))
@@ -232,16 +244,17 @@ class ActorBook:
         if word not in role_nouns():
             return None
         modifiers = {c.lower_ for c in head.children if c.dep_ in {"compound", "amod"}}
-        best = None
+        best, best_distance = None, None
         for actor in self.actors:
             if actor.label != "PERSON":
                 continue
             for m_start, _ in actor.mentions:
-                if m_start >= char:
-                    break
-                window = self.doc.text[max(0, m_start - 60) : m_start].lower()
+                window = self.doc.text[max(0, m_start - 60) : m_start]
+                window = re.split(r"\n|\. ", window)[-1].lower()
                 if re.search(rf"\b{re.escape(word)}\b", window) and all(m in window for m in modifiers):
-                    best = actor
+                    distance = abs(m_start - char) + (0 if m_start < char else 200)
+                    if best_distance is None or distance < best_distance:
+                        best, best_distance = actor, distance
         return best.name if best else None
 
     def _issuer_of(self, head: Token, recent: list[ActorBuilder]) -> str | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .lexicon import role_nouns
+
 Token = Any
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _DROP_FROM_PHRASE = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep_"}
@@ -48,7 +50,7 @@ def subject_of(verb: Token) -> Token | None:
 def mention_tokens(head: Token) -> tuple[int, int]:
     """Token range [start, end) of the phrase that names the speaker headed by `head`."""
     doc = head.doc
-    if head.ent_type_ and head.ent_iob_ != "O":
+    if head.ent_type_ and head.ent_iob_ != "O" and head.lower_ not in role_nouns():
         for ent in doc.ents:
             if ent.start <= head.i < ent.end:
                 return ent.start, ent.end
