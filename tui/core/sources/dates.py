@@ -8,15 +8,15 @@ date becomes None rather than a guess.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from typing import Any
-
-from dateutil import parser as date_parser
 
 # Two different defaults: a field filled from the default differs between the two parses,
 # which tells an incomplete date ("June 2009") from a complete one.
 _DEFAULT_A = dt.datetime(1900, 1, 1)
 _DEFAULT_B = dt.datetime(1904, 2, 2)
+_FULL_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EPOCH_MILLIS_THRESHOLD = 100_000_000_000
 
 
@@ -30,15 +30,18 @@ def normalise_date(value: Any) -> str | None:
         return time.strftime("%Y-%m-%d", value)
     if isinstance(value, int | float):
         return _from_epoch(float(value))
+    from dateutil import parser as date_parser
+
     text = str(value).strip()
     if not text or len(text) > 100:
         return None
     if text.isdigit() and len(text) >= 9:
         return _from_epoch(float(text))
-    try:
-        return date_parser.isoparse(text).strftime("%Y-%m-%d")
-    except (ValueError, OverflowError):
-        pass
+    if _FULL_ISO_DAY.match(text):
+        try:
+            return date_parser.isoparse(text).strftime("%Y-%m-%d")
+        except (ValueError, OverflowError):
+            pass
     try:
         first = date_parser.parse(text, default=_DEFAULT_A)
         second = date_parser.parse(text, default=_DEFAULT_B)

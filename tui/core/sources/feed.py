@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import feedparser
-
 from tui.core.model import Article, LoadProblem
 
 from .dates import normalise_date
@@ -37,6 +35,8 @@ def articles_from_feed(data: bytes, name: str, format: str | None = None) -> Ite
     reason = binary_reason(data[:SNIFF_BYTES])
     if reason:
         raise SourceError(reason)
+    import feedparser  # here: a tenth of a second to import, paid only when a feed is read
+
     parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
     broken = parsed.get("bozo_exception") if parsed.get("bozo") else None
     if not isinstance(broken, xml.sax.SAXParseException):

@@ -14,10 +14,8 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 from urllib.parse import urlsplit
-
-import httpx
-import platformdirs
 
 from .errors import SourceError
 from .files import describe_size
@@ -49,6 +47,9 @@ _KNOWN_SUFFIXES = frozenset(
 
 
 def default_fetched_dir() -> Path:
+    """`newsreader/fetched/` in the user data directory (~/.local/share on Linux, XDG_DATA_HOME honoured)."""
+    import platformdirs
+
     return Path(platformdirs.user_data_dir("newsreader", appauthor=False)) / "fetched"
 
 
@@ -81,6 +82,8 @@ class UrlFetcher:
 
     def fetch(self, url: str) -> LocalCopy:
         """Download `url` and save it; SourceError with a clear reason when that fails."""
+        import httpx  # here, not at module level: httpx imports rich (for its CLI) when it is installed
+
         host = urlsplit(url).hostname or url
         try:
             with (
@@ -125,7 +128,8 @@ class UrlFetcher:
             else None
         )
 
-    def _read_limited(self, response: httpx.Response) -> bytes:
+    def _read_limited(self, response: Any) -> bytes:
+        """The body of an httpx response, refused as soon as it passes the size limit."""
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise SourceError(self._too_large(int(declared)))

@@ -12,9 +12,7 @@ import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-import lxml.html
+from typing import TYPE_CHECKING, Any
 
 from tui.core.model import Article, LoadProblem
 
@@ -22,9 +20,12 @@ from .dates import normalise_date
 from .decoding import SNIFF_BYTES, binary_reason, decode_text
 from .errors import SourceError
 from .files import read_document_bytes
-from .html_text import paragraphs_from_html
+from .html_text import paragraphs_from_html, without_control_characters
 from .paragraphs import join_paragraphs, one_line, paragraphs_from_lines
 from .titles import fallback_title
+
+if TYPE_CHECKING:
+    import lxml.html
 
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|»«·•–—:]{1,2}|-{1,2})\s+")
@@ -59,6 +60,7 @@ def decode_html(data: bytes) -> str:
 
 def article_from_html(html: str, name: str, format: str, url: str | None = None) -> Article:
     """One article from a whole page (or an HTML e-mail body), or SourceError when it holds no text."""
+    html = without_control_characters(html)
     extracted = _trafilatura(html, url)
     root = _parse(html)
     paragraphs = paragraphs_from_lines(extracted.get("text") or "")
@@ -105,6 +107,9 @@ def _readability_paragraphs(html: str) -> list[str]:
 
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
+    import lxml.etree
+    import lxml.html
+
     try:
         return lxml.html.fromstring(html.encode("utf-8"))
     except (lxml.etree.ParserError, ValueError):

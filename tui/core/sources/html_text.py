@@ -7,10 +7,14 @@ forms and photo captions are dropped; inline markup keeps its words.
 
 from __future__ import annotations
 
-import lxml.etree
-import lxml.html
+import re
+from typing import TYPE_CHECKING
 
 from .paragraphs import paragraphs_from_lines
+
+if TYPE_CHECKING:
+    import lxml.etree
+    import lxml.html
 
 _DROPPED = (
     "head",
@@ -28,6 +32,8 @@ _DROPPED = (
 # Photo captions ("Photo by X, used under CC BY") are not the article's words; WordPress marks
 # them with class "wp-caption-text", other sites with "caption" somewhere in the class or <figcaption>.
 _CAPTIONS = "//figcaption | //*[contains(@class, 'caption')]"
+# Characters XML (and so lxml) refuses: C0 controls other than tab/newline/CR, DEL, lone surrogates.
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BLOCKS = frozenset(
     [
         "p",
@@ -69,7 +75,11 @@ _BLOCKS = frozenset(
 
 def paragraphs_from_html(html: str) -> list[str]:
     """The paragraphs of an HTML document or fragment, each on one line, in document order."""
-    if not html or not html.strip():
+    import lxml.etree
+    import lxml.html
+
+    html = without_control_characters(html)
+    if not html.strip():
         return []
     try:
         root = lxml.html.fromstring(html)
@@ -93,6 +103,11 @@ def paragraphs_from_html(html: str) -> list[str]:
     return paragraphs_from_lines(root.text_content())
 
 
+def without_control_characters(text: str) -> str:
+    """The text without the control characters lxml refuses (they carry no words)."""
+    return _XML_INCOMPATIBLE.sub("", text)
+
+
 def _drop_keeping_tail(element: lxml.etree._Element) -> None:
     parent = element.getparent()
     if parent is None:
@@ -107,6 +122,9 @@ def _drop_keeping_tail(element: lxml.etree._Element) -> None:
 
 
 def _parse_bytes(html: str) -> lxml.html.HtmlElement | None:
+    import lxml.etree
+    import lxml.html
+
     try:
         return lxml.html.fromstring(html.encode("utf-8"))
     except (lxml.etree.ParserError, ValueError):

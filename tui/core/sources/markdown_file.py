@@ -10,12 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
+from typing import TYPE_CHECKING, Any
 
 from tui.core.model import Article, LoadProblem
 
@@ -26,6 +21,10 @@ from .html_text import paragraphs_from_html
 from .paragraphs import join_paragraphs, one_line
 from .titles import fallback_title
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 # Inline tokens whose words are part of the text; everything else (images, raw HTML) is markup.
 _INLINE_TEXT = frozenset({"text", "code_inline"})
 _INLINE_SPACE = frozenset({"softbreak", "hardbreak"})
@@ -33,10 +32,16 @@ _INLINE_SPACE = frozenset({"softbreak", "hardbreak"})
 
 @cache
 def _parser() -> MarkdownIt:
+    """Built on first use, so importing the loaders stays cheap for the reader's start-up."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     return MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
 
 
 def read_markdown_file(path: Path) -> Iterator[Article | LoadProblem]:
+    import yaml
+
     text = read_document_text(path)
     name = str(path)
     tokens = _parser().parse(text)
@@ -122,7 +127,7 @@ def _authors(value: Any) -> tuple[str, ...]:
     return tuple(one_line(str(item)) for item in items if item is not None and one_line(str(item)))
 
 
-def _yaml_where(error: yaml.YAMLError) -> str:
+def _yaml_where(error: Exception) -> str:
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or "syntax error"
     if mark is not None:

@@ -11,8 +11,6 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from watchfiles import Change, watch
-
 from .dispatch import SUFFIX_FORMATS
 from .walking import is_hidden, is_housekeeping
 
@@ -36,6 +34,8 @@ def watch_paths(
 
     URLs and `-` are skipped (there is nothing to watch); paths that do not exist are skipped too.
     """
+    from watchfiles import Change, watch
+
     roots = [Path(p).expanduser().resolve() for p in paths if p != "-" and Path(p).expanduser().exists()]
     if not roots:
         return
