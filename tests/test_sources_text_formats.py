@@ -10,6 +10,7 @@ import pytest
 
 from tui.core.model import Article, LoadProblem
 from tui.core.sources import SUPPORTED_SUFFIXES, iter_articles, load_paths
+from tui.core.sources.cleaning import is_credited_caption
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = REPO / "sample_data"
@@ -250,3 +251,34 @@ def test_wikinews_jsonl_fixture_gives_295_articles_with_titles_and_dates() -> No
     for article in articles:
         for paragraph in article.text.split("\n\n"):
             assert paragraph and "\n" not in paragraph and paragraph == paragraph.strip()
+    # The raw dump's dateline paragraph and credited photo captions are gone, the words stay.
+    first = articles[0]
+    assert first.title == "Magnitogorsk apartment building collapses after explosion, dozens dead"
+    assert first.text.startswith("An apartment building collapsed on Monday in Magnitogorsk")
+    paragraphs = [p for a in articles for p in a.text.split("\n\n")]
+    assert not [p for p in paragraphs if "Image: " in p]
+    assert not [p for p in paragraphs[1:] if p in ("Friday, January 4, 2019", "Monday, February 11, 2019")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "is_caption"),
+    [
+        ("Image: Nicholas Moreau.", True),
+        ("A banner for the event. Image: Paul Budd.", True),
+        ("Val Demings Image: U.S. Congress.", True),
+        ("Whistleblower Julian Assange.Image: New Media Days.", True),
+        ("Sirhan in 1969 (Image: CDCR)", True),
+        ("The ministry said the image was doctored.", False),
+        ("Asked about the photo: “It is fake,” she said.", False),
+        ("A long paragraph " * 20 + "Image: Someone.", False),
+    ],
+)
+def test_credited_captions_are_recognised_and_sentences_are_not(paragraph: str, is_caption: bool) -> None:
+    assert is_credited_caption(paragraph) is is_caption
+
+
+def test_json_text_loses_its_dateline_but_keeps_it_as_the_date_when_none_is_given(tmp_path: Path) -> None:
+    path = tmp_path / "raw.json"
+    path.write_text(json.dumps({"title": "T", "text": "Friday, January 4, 2019\n\n\nThe story."}))
+    [article], _ = load_paths([str(path)])
+    assert (article.text, article.date) == ("The story.", "2019-01-04")

@@ -15,6 +15,7 @@ from typing import Any
 
 from tui.core.model import Article, LoadProblem
 
+from .cleaning import without_residue
 from .dates import normalise_date
 from .decoding import SNIFF_BYTES, binary_reason
 from .errors import SourceError
@@ -74,7 +75,8 @@ def articles_from_feed(data: bytes, name: str, format: str | None = None) -> Ite
 def _article_from_entry(
     entry: dict[str, Any], feed_info: dict[str, Any], name: str, format: str
 ) -> Article | None:
-    text = join_paragraphs(_entry_paragraphs(entry))
+    paragraphs, _ = without_residue(_entry_paragraphs(entry))
+    text = join_paragraphs(paragraphs)
     if not text:
         return None
     link = str(entry.get("link") or "")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.model import Article, LoadProblem
 
+from .cleaning import without_residue
 from .dates import normalise_date
 from .decoding import SNIFF_BYTES, binary_reason, decode_text
 from .errors import SourceError
@@ -68,6 +69,7 @@ def article_from_html(html: str, name: str, format: str, url: str | None = None)
         paragraphs = _readability_paragraphs(html)
     if not paragraphs and root is not None:
         paragraphs = paragraphs_from_html(html)
+    paragraphs, dateline_date = without_residue(paragraphs)
     text = join_paragraphs(paragraphs)
     if not text:
         raise SourceError("no article text found in the page")
@@ -76,7 +78,7 @@ def article_from_html(html: str, name: str, format: str, url: str | None = None)
         path=name,
         title=page_title or fallback_title(text, name),
         text=text,
-        date=normalise_date(extracted.get("date")),
+        date=normalise_date(extracted.get("date")) or dateline_date,
         source=one_line(extracted.get("sitename") or "") or site_name,
         url=url or _page_url(root) or extracted.get("url"),
         authors=_authors(extracted.get("author")),

@@ -11,6 +11,7 @@ from typing import Any
 
 from tui.core.model import Article
 
+from .cleaning import without_residue
 from .dates import normalise_date
 from .errors import SourceError
 from .paragraphs import join_paragraphs, one_line, paragraphs_from_lines
@@ -29,8 +30,8 @@ def article_from_record(record: Any, path: str, format: str) -> Article:
     """The article a JSON object describes, or SourceError when it is not an object or has no text."""
     if not isinstance(record, dict):
         raise SourceError(f"expected a JSON object, found {_json_kind(record)}")
-    raw_text = _first(record, TEXT_FIELDS)
-    text = join_paragraphs(_paragraphs(raw_text))
+    paragraphs, dateline_date = without_residue(_paragraphs(_first(record, TEXT_FIELDS)))
+    text = join_paragraphs(paragraphs)
     if not text:
         raise SourceError(f"no article text (looked for the fields {', '.join(TEXT_FIELDS)})")
     title = one_line(_as_str(_first(record, TITLE_FIELDS)) or "") or fallback_title(text, path)
@@ -38,7 +39,7 @@ def article_from_record(record: Any, path: str, format: str) -> Article:
         path=path,
         title=title,
         text=text,
-        date=normalise_date(_first(record, DATE_FIELDS)),
+        date=normalise_date(_first(record, DATE_FIELDS)) or dateline_date,
         source=_name_of(_first(record, SOURCE_FIELDS)),
         url=_as_str(_first(record, URL_FIELDS)),
         authors=_authors(_first(record, AUTHOR_FIELDS)),
@@ -57,7 +58,7 @@ def _first(record: dict[str, Any], names: tuple[str, ...]) -> Any:
 
 def _paragraphs(value: Any) -> list[str]:
     if isinstance(value, str):
-        return paragraphs_from_lines(value)
+        return [one_line(p) for p in paragraphs_from_lines(value)]
     if isinstance(value, list):
         return [p for item in value if isinstance(item, str) for p in paragraphs_from_lines(item)]
     return []
