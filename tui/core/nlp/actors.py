@@ -129,8 +129,13 @@ class ActorBook:
 
     def _add_group(self, ent: Any) -> ActorBuilder:
         name = _clean_name(ent.text)
-        person = self._by_key.get("P:" + (_person_words(name) or [""])[-1].lower())
-        if person is not None and " ".join(_person_words(name)) == person.name:
+        words = _person_words(name)
+        person = self._by_key.get("P:" + (words or [""])[-1].lower())
+        if person is not None and all(t.pos_ in {"PROPN", "PUNCT"} for t in ent):
+            # spaCy sometimes calls a person's full name an organisation: "Kassym-Jomart Tokayev"
+            if len(words) > len(person.name.split()):
+                person.aliases.add(person.name)
+                person.name = " ".join(words)
             self._mention(person, ent.start_char, ent.end_char, ent.text)
             return person
         key = "O:" + name.lower()

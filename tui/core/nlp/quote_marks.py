@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 # Each family closes only with its own marks: a stray straight mark cannot swallow curly quotes.
-_OPEN_ONLY = {"“": "curly", "„": "curly", "«": "guillemet", "``": "wire", "‘": "single"}
+_OPEN_ONLY = {"“": "curly", "„": "low", "«": "guillemet", "``": "wire", "‘": "single"}
 _CLOSE_ONLY = {"”": "curly", "»": "guillemet", "’": "single"}
 _EITHER = {'"': "straight", "''": "wire"}
 _MARK_RE = re.compile(r"``|''|[\"“”„«»‘’]")
@@ -51,10 +51,9 @@ def _classify(text: str, match: re.Match[str]) -> _Mark | None:
     after = text[end] if end < len(text) else ""
     if mark in _OPEN_ONLY:
         family = _OPEN_ONLY[mark]
-        if family == "single":
-            # ‘ opens only at a word start and before a word: never in "rock ‘n’ roll"-like runs.
-            if before not in _BEFORE_OPEN or not (after.isalnum() or after in '“"$'):
-                return None
+        # ‘ opens only at a word start and before a word: never in "rock ‘n’ roll"-like runs.
+        if family == "single" and (before not in _BEFORE_OPEN or not (after.isalnum() or after in '“"$')):
+            return None
         return _Mark(start, end, family, True, False)
     if mark in _CLOSE_ONLY:
         family = _CLOSE_ONLY[mark]
@@ -104,6 +103,10 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             if open_at is None:
                 if mark.can_open:
                     open_at, open_family, depth = mark.start, mark.family, 0
+                continue
+            if open_family == "low" and text[mark.start : mark.end] in "“”":
+                found.append(QuotedSpan(open_at, mark.end))  # „German“ and „mixed” styles
+                open_at = None
                 continue
             if mark.family != open_family:
                 continue  # inner quote of the other family, or an apostrophe

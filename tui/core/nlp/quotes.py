@@ -191,18 +191,39 @@ def _speaker_for(verb: Token) -> tuple[tuple[int, int] | None, int | None]:
     return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)), subject.i
 
 
+def _nested_cue_start(verb: Token, start_tok: int, end_tok: int) -> int:
+    """Where a participle cue inside the content begins (`..., noting that ...`): the content stops there."""
+    doc = verb.doc
+    for token in doc[start_tok:end_tok]:
+        participle = token.dep_ in {"advcl", "conj"} and token.tag_ == "VBG" and token.i > start_tok
+        if (
+            participle
+            and _is_cue(token)
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+        ):
+            return token.left_edge.i
+    return end_tok
+
+
 def _from_verbs(doc: Doc, index: _Index) -> list[Statement]:
     found = []
     for token in doc:
         if not _is_cue(token) or index.in_quote(token):
             continue
-        content = _content_of(token) or _parenthetical_content(token)
+        content = _content_of(token)
+        parenthetical = False
+        if content is None:
+            content = _parenthetical_content(token)
+            parenthetical = content is not None
         if content is None:
             continue
         start_tok, end_tok = content
+        end_tok = _nested_cue_start(token, start_tok, end_tok)
+        if end_tok <= start_tok:
+            continue
         start, end = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
         start, end = _trimmed(doc.text, start, end)
-        if end - start < 3 or start <= token.idx < end:
+        if end - start < 3 or (start <= token.idx < end and not parenthetical):
             continue
         speaker, speaker_token = _speaker_for(token)
         found.append(Statement(start, end, "indirect", _cue_span(token), token.i, speaker, speaker_token))

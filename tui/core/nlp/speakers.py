@@ -41,7 +41,11 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ == "nsubjpass" and current.lower_ in {"quoted", "asked", "told"}:
                 return child
         if current.dep_ in _CLIMB and current.head is not current:
+            participle = current.tag_ == "VBG"
             current = current.head
+            # "..., noting that": the one noting is who made the report the participle hangs on
+            while participle and current.dep_ in {"ccomp", "conj"} and current.head is not current:
+                current = current.head
             continue
         break
     return None

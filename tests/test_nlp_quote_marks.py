@@ -1,0 +1,64 @@
+"""Pairing quotation marks, before any parse: every style of mark, apostrophes, quotes over paragraphs."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.core.nlp.quote_marks import find_quoted_spans
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quoted_spans(text)]
+
+
+def test_straight_curly_guillemet_low_and_wire_marks():
+    assert quoted('He said "yes" today.') == ['"yes"']
+    assert quoted("He said “yes” today.") == ["“yes”"]
+    assert quoted("Il a dit « oui » hier.") == ["« oui »"]
+    assert quoted("Er sagte „ja“ heute.") == ["„ja“"]
+    assert quoted("''It's more tinkering,'' said Alan Cole.") == ["''It's more tinkering,''"]
+
+
+def test_apostrophes_are_not_quote_marks():
+    assert quoted("Clinton’s team and the voters’ choice don’t matter.") == []
+    assert quoted("Clinton's team didn't say.") == []
+
+
+def test_single_curly_quotes_open_only_where_a_quote_can_start():
+    assert quoted("Trump: ‘I will win’ and the voters’ choice") == ["‘I will win’"]
+
+
+def test_quote_inside_a_quote_is_part_of_the_outer_one():
+    assert quoted("He said “they called it a ‘hybrid’ attack” then.") == [
+        "“they called it a ‘hybrid’ attack”"
+    ]
+
+
+def test_a_quote_runs_over_paragraphs_that_reopen_it():
+    text = "He said:\n“First paragraph goes on\n“and the second ends it.”\nNarration."
+    assert quoted(text) == ["“First paragraph goes on\n“and the second ends it.”"]
+
+
+def test_an_unclosed_quote_ends_with_its_paragraph():
+    text = "He said “this never closes\nNarration follows."
+    spans = find_quoted_spans(text)
+    assert [text[q.start : q.end] for q in spans] == ["“this never closes"]
+    assert spans[0].closed is False
+
+
+def test_a_stray_straight_mark_cannot_swallow_curly_quotes():
+    text = '"Stray opener\n“A real quote,” she said.'
+    assert "“A real quote,”" in quoted(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([*"ab .,\n\"“”‘’'«»„`", "''", "``"]), max_size=120).map("".join))
+def test_spans_stay_inside_the_text_in_order_and_never_overlap(text):
+    spans = find_quoted_spans(text)
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(text)
+    for before, after in itertools.pairwise(spans):
+        assert before.end <= after.start

@@ -1,0 +1,173 @@
+"""Each pattern of reported speech the reader must recognise, one small sentence each."""
+
+from __future__ import annotations
+
+from nlp_fixtures import analyse
+
+
+def only_quote(text: str):
+    analysis = analyse(text)
+    assert len(analysis.quotes) == 1, [q.to_dict() for q in analysis.quotes]
+    return analysis.quotes[0]
+
+
+def test_quote_then_cue_then_speaker():
+    q = only_quote('"The mission will end soon," said Putin.')
+    assert q.text == '"The mission will end soon,"'
+    assert (q.kind, q.cue.text, q.speaker.text, q.actor) == ("direct", "said", "Putin", "Putin")
+
+
+def test_speaker_then_cue_then_quote():
+    q = only_quote('Vladimir Putin said: "The mission will end soon."')
+    assert q.text == '"The mission will end soon."'
+    assert (q.kind, q.cue.text, q.speaker.text, q.actor) == (
+        "direct",
+        "said",
+        "Vladimir Putin",
+        "Vladimir Putin",
+    )
+
+
+def test_curly_quote_with_pronoun_speaker_resolves_to_the_person_before():
+    analysis = analyse(
+        "President Kassym-Jomart Tokayev spoke on Monday.\n“We will stay until it is stable,” he said."
+    )
+    q = analysis.quotes[-1]
+    assert q.speaker.text == "he"
+    assert q.actor == "Kassym-Jomart Tokayev"
+
+
+def test_quote_split_by_its_cue_is_one_statement():
+    text = '"We will stay," he said, "until it is stable."'
+    q = only_quote(text)
+    assert (q.start, q.end) == (0, len(text))
+    assert q.kind == "direct"
+    assert q.cue.text == "said"
+
+
+def test_second_quote_after_the_cue_sentence_joins_the_statement():
+    text = '"These are strange days," said Peter Morgan, a lawyer. "I am skeptical he can pull it off."'
+    q = only_quote(text)
+    assert q.end == len(text)
+    assert q.actor == "Peter Morgan"
+
+
+def test_indirect_speech_with_reporting_verb_and_clause():
+    q = only_quote("Putin said today that the mission will soon end.")
+    assert q.kind == "indirect"
+    assert q.text == "that the mission will soon end"
+    assert q.speaker.text == "Putin"
+
+
+def test_participle_cue_takes_the_subject_of_its_main_verb():
+    analysis = analyse(
+        "Putin emphasized that Moscow will not allow chaos, "
+        "noting that some forces have exploited the crisis."
+    )
+    noting = next(q for q in analysis.quotes if q.cue.text == "noting")
+    assert noting.text == "that some forces have exploited the crisis"
+    assert noting.speaker.text == "Putin"
+
+
+def test_partial_quote_inside_reported_speech_is_mixed():
+    q = only_quote('The committee announced that it neutralized "two extremist cells" in Almaty.')
+    assert q.kind == "mixed"
+    assert '"two extremist cells"' in q.text
+    assert q.text.startswith("that it neutralized")
+
+
+def test_according_to_names_the_source():
+    q = only_quote("According to the ministry, the troops will leave next week.")
+    assert q.cue.text == "According to"
+    assert q.speaker.text == "the ministry"
+    assert q.text == "the troops will leave next week"
+
+
+def test_parenthetical_cue_reports_the_whole_sentence():
+    q = only_quote("The museum, Mr. Bush said, celebrated several of his heroes.")
+    assert q.text.startswith("The museum") and q.text.endswith("heroes")
+    assert "Bush" in q.speaker.text
+
+
+def test_follow_on_paragraph_inherits_the_speaker():
+    text = "“We will stay,” said Tokayev.\n“Their intent was to seize power.”"
+    analysis = analyse(text)
+    assert len(analysis.quotes) == 2
+    follow_on = analysis.quotes[1]
+    assert follow_on.text == "“Their intent was to seize power.”"
+    assert follow_on.speaker_inherited
+    assert follow_on.cue is None
+    assert follow_on.actor == "Tokayev"
+
+
+def test_headline_attribution_with_a_colon():
+    analysis = analyse(
+        "Kazakh FM: Recent events are a hybrid terrorist attack\nThe minister spoke in Almaty."
+    )
+    q = analysis.quotes[0]
+    assert q.text == "Recent events are a hybrid terrorist attack"
+    assert q.speaker.text == "Kazakh FM"
+    assert not any(e.text.startswith("Kazakh FM: Recent") for e in analysis.entities)
+
+
+def test_quote_signed_with_a_dash():
+    q = only_quote("“He can’t even answer a question.” ― Esther Tapia")
+    assert q.speaker.text == "Esther Tapia"
+
+
+def test_reporting_verb_with_an_object():
+    q = only_quote("Senator Graham criticized the party's lack of environmental awareness.")
+    assert q.text == "the party's lack of environmental awareness"
+
+
+def test_call_for_reports_what_was_called_for():
+    q = only_quote("Clinton called for a ban on assault weapons.")
+    assert q.text == "a ban on assault weapons"
+
+
+def test_statement_noun_speaker_belongs_to_whoever_gave_the_statement():
+    text = (
+        "“We will stay,” said Tokayev in a statement issued by the presidential office.\n"
+        "The statement added, “This was a well-organized act of aggression.”"
+    )
+    analysis = analyse(text)
+    added = next(q for q in analysis.quotes if q.cue and q.cue.text == "added")
+    assert added.speaker.text == "The statement"
+    assert added.actor == "Tokayev"
+
+
+def test_role_noun_resolves_to_the_actor_holding_that_role():
+    text = (
+        "President Kassym-Jomart Tokayev arrived in Almaty.\nThe president said the troops will leave soon."
+    )
+    q = next(q for q in analyse(text).quotes if q.cue.text == "said")
+    assert q.actor == "Kassym-Jomart Tokayev"
+
+
+def test_she_resolves_to_a_person_and_it_to_an_organisation():
+    text = (
+        "Hillary Clinton met the Federal Reserve on Monday. It said that rates will stay low. "
+        "She said that the economy is strong."
+    )
+    quotes = analyse(text).quotes
+    by_pronoun = {q.speaker.text: q.actor for q in quotes}
+    assert by_pronoun["She"] == "Hillary Clinton"
+    assert by_pronoun["It"] == "Federal Reserve"
+
+
+def test_surname_mentions_join_one_actor_with_the_full_name():
+    text = "Kassym-Jomart Tokayev spoke on Monday. Later, Tokayev said that the crisis was over."
+    analysis = analyse(text)
+    tokayev = next(a for a in analysis.actors if a.name == "Kassym-Jomart Tokayev")
+    assert "Tokayev" in tokayev.aliases
+    assert len(tokayev.mentions) >= 2
+    assert analysis.quotes[0].actor == "Kassym-Jomart Tokayev"
+
+
+def test_text_without_speech_has_no_quotes():
+    assert analyse("The river rose two metres overnight. Roads were closed.").quotes == ()
+
+
+def test_a_newline_ends_a_sentence():
+    analysis = analyse("Kazakhstan President: CSTO forces to remain\nPolice fired tear gas in Almaty.")
+    assert not any("\n" in e.text for e in analysis.entities)
