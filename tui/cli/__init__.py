@@ -9,10 +9,11 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from tui.cli import analyze, reader
+from tui.cli import analyze, export, reader
 
 COMMANDS = {
     "analyze": analyze,
+    "export": export,
 }
 
 

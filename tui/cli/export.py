@@ -1,0 +1,310 @@
+"""`newsreader export`: the quotes of some articles as Markdown, CSV or JSON Lines, without the screen.
+
+It goes through the same Library (so the same analysis cache as the reader) and the same export
+core as the reader's export dialog, so a file written here and one written from the screen are
+alike. Data goes to standard output or the `-o` file; every message goes to standard error as one
+plain line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import re
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from tui.cli.common import add_model_option, progress
+from tui.core.export import (
+    FORMATS,
+    ExportError,
+    ExportItem,
+    FileExistsExportError,
+    NothingToExportError,
+    export_quotes,
+    get_format,
+    render_export,
+    select_quotes,
+)
+from tui.core.model import Analysis, Article
+
+_WORD = re.compile(r"[^\W_]+")
+
+EXIT_FAILED = 1  # the job could not be done: nothing to export, the file cannot be written
+EXIT_BAD_INPUT = 2  # the command line asked for something impossible: bad query, unknown model
+
+
+class _Stop(Exception):
+    """End the command with this message on standard error and this exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsreader export",
+        description=(
+            "Export quotes with who said them and where: all quotes of the articles given, or only "
+            "those of one actor, of the articles a search matches, or the ones marked in the reader. "
+            "Writes to standard output unless -o names a file."
+        ),
+        epilog=(
+            'Example: newsreader export sample_data/ --actor "Vladimir Putin" --format csv -o putin.csv. '
+            "The formats are described in docs/export.md."
+        ),
+    )
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files or folders of articles ('-' for stdin)"
+    )
+    parser.add_argument(
+        "--format",
+        choices=tuple(FORMATS),
+        help="md (Markdown, grouped by actor), csv or jsonl (one quote per line); "
+        "default: the suffix of -o, else md",
+    )
+    parser.add_argument("--actor", metavar="NAME", help="only quotes by this actor (any case)")
+    parser.add_argument(
+        "--query",
+        metavar="QUERY",
+        help="only quotes from articles matching this search, e.g. 'csto \"hybrid attack\"'",
+    )
+    parser.add_argument("--marked", action="store_true", help="only the quotes marked in the reader (key m)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write to FILE (atomically) instead of standard output",
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists (default: refuse)")
+    add_model_option(parser)
+    _add_cache_options(parser)
+    return parser
+
+
+def run(argv: Sequence[str]) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _export(args)
+    except _Stop as stop:
+        print(f"newsreader: {stop}", file=sys.stderr)
+        return stop.status
+
+
+def _export(args: argparse.Namespace) -> int:
+    fmt = _choose_format(args.format, args.output)
+    target = _output_path(args.output)
+    if target is not None and target.exists() and not target.is_dir() and not args.force:
+        # Checked before the analysis too, so nobody waits for spaCy to be told this.
+        raise _Stop(_exists_message(target))
+    if args.query is not None:
+        _check_query(args.query)
+
+    library = _open_library(args)
+    try:
+        articles = library.articles
+        if not articles:
+            raise _Stop("nothing to export: no article could be read from " + ", ".join(args.paths))
+        _analyse(library)
+        article_ids = {a.id for a in _search(library, args.query)} if args.query is not None else None
+        marked = _marked_quotes() if args.marked else None
+        pairs = list(library.analyzed(articles))
+        actor = resolve_actor(args.actor, pairs) if args.actor is not None else None
+        items = select_quotes(pairs, actor=actor, marked=marked, article_ids=article_ids)
+    finally:
+        library.close()
+
+    what = describe_selection(items, actor=actor, query=args.query, marked=args.marked)
+    if not items:
+        raise _Stop(_nothing_message(what, pairs, actor, article_ids))
+    return _write(items, fmt, what, target, force=args.force)
+
+
+def resolve_actor(name: str, pairs: Sequence[tuple[Article, Analysis]]) -> str:
+    """The quoted actor `name` means: itself when an actor has that name (any case), else the one
+    actor who has it as an alias or whose name holds all its words ("Putin" -> "Vladimir Putin").
+
+    Names nobody matches are returned as given (the export is then empty and says so); a name
+    that fits several actors is refused, naming them, rather than guessing.
+    """
+    wanted = name.strip().casefold()
+    quoted = {q.actor for _, analysis in pairs for q in analysis.quotes if q.actor}
+    if wanted in {actor.casefold() for actor in quoted}:
+        return name
+    aliases = {
+        actor.name
+        for _, analysis in pairs
+        for actor in analysis.actors
+        if actor.name in quoted and wanted in {alias.casefold() for alias in actor.aliases}
+    }
+    wanted_words = set(_WORD.findall(wanted))
+    by_words = {
+        actor for actor in quoted if wanted_words and wanted_words <= set(_WORD.findall(actor.casefold()))
+    }
+    candidates = sorted(aliases or by_words)
+    if len(candidates) > 1:
+        raise _Stop(
+            f"--actor {name.strip()!r} could be "
+            + " or ".join(repr(c) for c in candidates)
+            + ": give the full name"
+        )
+    return candidates[0] if candidates else name
+
+
+def describe_selection(
+    items: Sequence[ExportItem], *, actor: str | None, query: str | None, marked: bool
+) -> str:
+    """What was chosen, in words: the Markdown title, the default file name and the messages use it.
+
+    The actor is named as the analysis spells it ("Vladimir Putin" for `--actor "vladimir putin"`).
+    """
+    words = ["marked quotes" if marked else "quotes"]
+    if actor is not None:
+        spelled = next((item.actor for item in items if item.actor), None) or actor.strip()
+        words.append(f"by {spelled}")
+    if query is not None:
+        words.append(f"from articles matching {query.strip()}")
+    return " ".join(words)
+
+
+def _choose_format(requested: str | None, output: str | None) -> str:
+    if requested is not None:
+        return requested
+    if output and output != "-":
+        try:
+            return get_format(Path(output).suffix).key
+        except ExportError:
+            pass
+    return "md"
+
+
+def _output_path(output: str | None) -> Path | None:
+    if output is None or output == "-":
+        return None
+    return Path(output).expanduser().absolute()
+
+
+def _exists_message(target: Path) -> str:
+    return f"{target} already exists; use --force to replace it, or choose another name with -o"
+
+
+def _check_query(query: str) -> None:
+    """Read the query before any slow work, so a typo is reported at once."""
+    from tui.core.query import QueryError, parse_query
+
+    if not query.strip():
+        return
+    try:
+        parse_query(query)
+    except QueryError as error:
+        raise _Stop(f"cannot search for {query!r}: {error}", EXIT_BAD_INPUT) from None
+
+
+def _add_cache_options(parser: argparse.ArgumentParser) -> None:
+    """The reader's cache options (--db, --no-cache), when the command line offers them."""
+    from tui.cli import common
+
+    add = getattr(common, "add_cache_options", None)
+    if add is not None:
+        add(parser)
+
+
+def _open_library(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The Library the reader would use for these options, holding the articles at `args.paths`."""
+    from tui.core.library import Library
+
+    options = {name: getattr(args, name) for name in ("db", "no_cache") if hasattr(args, name)}
+    library = Library(model=args.model, **options)
+    for message in getattr(library, "messages", ()):
+        print(f"newsreader: {message}", file=sys.stderr)
+    library.open(
+        args.paths, on_problem=lambda problem: print(f"newsreader: skipped {problem}", file=sys.stderr)
+    )
+    return library
+
+
+def _analyse(library) -> None:  # type: ignore[no-untyped-def]
+    """Analyse what the cache does not hold yet, with a progress bar when standard error is a terminal."""
+    from tui.core.nlp import ModelNotFoundError
+
+    if not library.pending():
+        return
+    problem = getattr(library, "model_problem", None)
+    if problem:
+        raise _Stop(problem, EXIT_BAD_INPUT)
+    try:
+        with progress("analysing") as bar:
+            library.analyze_pending(on_progress=bar.advance)
+    except ModelNotFoundError as error:
+        raise _Stop(str(error), EXIT_BAD_INPUT) from None
+
+
+def _search(library, query: str) -> list:  # type: ignore[no-untyped-def]
+    from tui.core.query import QueryError
+
+    try:
+        return library.search(query)
+    except QueryError as error:
+        raise _Stop(f"cannot search for {query!r}: {error}", EXIT_BAD_INPUT) from None
+
+
+def _marked_quotes() -> set:  # type: ignore[type-arg]
+    from tui.core.marks import MarkStore
+
+    store = MarkStore()
+    if store.problem:
+        print(f"newsreader: {store.problem}", file=sys.stderr)
+    return store.keys()
+
+
+def _nothing_message(what: str, pairs, actor: str | None, article_ids: set[str] | None) -> str:  # type: ignore[no-untyped-def]
+    """Say why the selection is empty, and when an actor name is close to a real one, which."""
+    if article_ids is not None and not article_ids:
+        return f"nothing to export: no article matches the search, so the selection ({what}) is empty"
+    message = f"nothing to export: the selection ({what}) holds no quotes"
+    if actor is not None:
+        speakers = sorted({q.actor for _, analysis in pairs for q in analysis.quotes if q.actor})
+        by_fold = {name.casefold(): name for name in speakers}
+        if actor.strip().casefold() not in by_fold:
+            close = difflib.get_close_matches(actor.strip().casefold(), list(by_fold), n=3, cutoff=0.6)
+            if close:
+                message += "; did you mean " + " or ".join(repr(by_fold[c]) for c in close) + "?"
+            else:
+                message += f"; nobody called {actor.strip()!r} is quoted in these articles"
+    return message
+
+
+def _write(items: Sequence[ExportItem], fmt: str, what: str, target: Path | None, *, force: bool) -> int:
+    try:
+        if target is None:
+            _write_stdout(render_export(items, fmt, what=what, now=datetime.now().astimezone()))
+            return 0
+        result = export_quotes(items, target, fmt, what=what, overwrite=force)
+    except FileExistsExportError:
+        raise _Stop(_exists_message(target)) from None  # type: ignore[arg-type]
+    except NothingToExportError as error:
+        raise _Stop(str(error)) from None
+    except ExportError as error:
+        raise _Stop(str(error)) from None
+    print(f"newsreader: {result.message}", file=sys.stderr)
+    return 0
+
+
+def _write_stdout(content: str) -> None:
+    """UTF-8 bytes whatever the terminal's encoding, and CSV's CRLF kept as it is."""
+    try:
+        payload = content.encode("utf-8")
+    except UnicodeEncodeError:
+        # Lone surrogates from undecodable input: the same U+FFFD a file export writes.
+        payload = content.encode("utf-16", "surrogatepass").decode("utf-16", "replace").encode("utf-8")
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        buffer.write(payload)
+        buffer.flush()
+    else:
+        sys.stdout.write(payload.decode("utf-8"))
+        sys.stdout.flush()
