@@ -282,3 +282,51 @@ def test_json_text_loses_its_dateline_but_keeps_it_as_the_date_when_none_is_give
     path.write_text(json.dumps({"title": "T", "text": "Friday, January 4, 2019\n\n\nThe story."}))
     [article], _ = load_paths([str(path)])
     assert (article.text, article.date) == ("The story.", "2019-01-04")
+
+
+def test_json_text_given_as_html_becomes_plain_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "cms.json"
+    body = "<p>First <em>para</em>.</p>\n<p>Second &amp; last.</p>"
+    path.write_text(json.dumps([{"title": "CMS export", "content": body}]), encoding="utf-8")
+    [article], problems = load_paths([str(path)])
+    assert problems == []
+    assert article.text == "First para.\n\nSecond & last."
+
+
+def test_jsonl_with_a_byte_order_mark_reads_its_first_line(tmp_path: Path) -> None:
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"title": "First", "text": "Body."}).encode() + b"\n")
+    articles, problems = load_paths([str(path)])
+    assert problems == []
+    assert [a.title for a in articles] == ["First"]
+
+
+def test_standard_input_accepts_one_pretty_printed_json_object() -> None:
+    document = json.dumps({"headline": "Pretty", "body": "Indented JSON."}, indent=2)
+    articles, problems = load_paths(["-"], stdin=io.StringIO(document))
+    assert problems == []
+    assert [(a.title, a.text, a.path) for a in articles] == [("Pretty", "Indented JSON.", "<stdin>")]
+
+
+def test_a_pipe_named_as_a_path_is_refused_instead_of_blocking(tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    articles, problems = load_paths([str(fifo)])
+    assert articles == []
+    assert [p.path for p in problems] == [str(fifo)]
+    assert problems[0].reason.startswith("not a regular file")
+
+
+def test_an_unreadable_file_is_named_with_the_reason(tmp_path: Path) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root can read files without read permission")
+    path = tmp_path / "locked.md"
+    path.write_text("# Locked\n", encoding="utf-8")
+    path.chmod(0)
+    articles, problems = load_paths([str(path)])
+    assert articles == []
+    assert problems == [LoadProblem(str(path), "cannot read: Permission denied")]

@@ -77,5 +77,8 @@ def _read_path(given: str) -> Iterator[Article | LoadProblem]:
                 yield found
             else:
                 yield from read_file(found)
+    elif not path.is_file():
+        # A pipe or a device would block or never end; `-` is the way to read a stream.
+        yield LoadProblem(given, "not a regular file (to read a stream, pass - and pipe it in)")
     else:
         yield from read_file(path)

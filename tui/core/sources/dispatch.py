@@ -70,6 +70,8 @@ def read_file(path: Path) -> Iterator[Article | LoadProblem]:
         yield from READERS[format_name](path)
     except SourceError as error:
         yield LoadProblem(name, error.reason)
+    except OSError as error:
+        yield LoadProblem(name, f"cannot read: {error.strerror or error}")
     except Exception as error:
         yield LoadProblem(name, f"could not be read ({type(error).__name__}: {error})")
 

@@ -94,7 +94,7 @@ def _parse_line(raw: bytes | str) -> Any:
     if len(raw) > MAX_LINE_BYTES:
         raise SourceError(f"too long to be one article ({describe_size(len(raw))})")
     try:
-        text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+        text = (raw.decode("utf-8") if isinstance(raw, bytes) else raw).lstrip("\ufeff")
     except UnicodeDecodeError as error:
         raise SourceError(f"not valid UTF-8 at byte {error.start} of the line") from None
     try:

@@ -7,6 +7,7 @@ preference and takes the first one present.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tui.core.model import Article
@@ -14,8 +15,11 @@ from tui.core.model import Article
 from .cleaning import without_residue
 from .dates import normalise_date
 from .errors import SourceError
+from .html_text import paragraphs_from_html
 from .paragraphs import join_paragraphs, one_line, paragraphs_from_lines
 from .titles import fallback_title
+
+_HTML_MARKUP = re.compile(r"</?(?:p|div|br|li|h[1-6]|blockquote|span|a)\b[^>]*>", re.IGNORECASE)
 
 TITLE_FIELDS = ("title", "headline")
 TEXT_FIELDS = ("text", "maintext", "body", "content", "article")
@@ -57,11 +61,14 @@ def _first(record: dict[str, Any], names: tuple[str, ...]) -> Any:
 
 
 def _paragraphs(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [one_line(p) for p in paragraphs_from_lines(value)]
+    """A text field's paragraphs: a string (plain or HTML, as CMS exports give it) or a list of strings."""
     if isinstance(value, list):
-        return [p for item in value if isinstance(item, str) for p in paragraphs_from_lines(item)]
-    return []
+        return [p for item in value if isinstance(item, str) for p in _paragraphs(item)]
+    if not isinstance(value, str):
+        return []
+    if _HTML_MARKUP.search(value):
+        return paragraphs_from_html(value)
+    return paragraphs_from_lines(value)
 
 
 def _as_str(value: Any) -> str | None:
