@@ -6,16 +6,17 @@ reacts to those messages and tells the widgets what to show. Widgets never reach
 
 from __future__ import annotations
 
-import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, OptionList, ProgressBar
 from textual.worker import get_current_worker
 
@@ -24,7 +25,6 @@ from tui.app.article_text import ENTITY_GROUPS, Legend
 from tui.app.commands import Command, ReaderCommands
 from tui.app.keymap import keymap_file, load_keymap
 from tui.app.profiles import profile_of_actor, profile_of_entity
-from tui.app.search_terms import match_spans
 from tui.app.session import load_paths, sample_data_dir, save_paths
 from tui.app.widgets.actors_panel import ActorsPanel
 from tui.app.widgets.article_list import ArticleList
@@ -39,6 +39,7 @@ SEARCH_DEBOUNCE = 0.15
 LOAD_BATCH = 64
 LOAD_BATCH_SECONDS = 0.05
 PROBLEMS_SHOWN = 6
+WidgetType = TypeVar("WidgetType", bound=Widget)
 
 
 class NewsReaderApp(App[None]):
@@ -69,7 +70,10 @@ class NewsReaderApp(App[None]):
         model: str | None = None,
         *,
         library: Library | None = None,
+        db: str | None = None,
+        no_cache: bool = False,
         analyze: bool = True,
+        analysis_in_processes: bool = True,
         remember: bool = True,
         session_path: Path | None = None,
         keymap_path: Path | None = None,
@@ -77,8 +81,12 @@ class NewsReaderApp(App[None]):
     ) -> None:
         super().__init__()
         self.paths = list(paths or [])
-        self.library = library if library is not None else Library(model=model)
+        self._library = library
+        self._library_options = {"model": model, "db": db, "no_cache": no_cache}
+        self._library_lock = threading.Lock()
+        self._cancel_analysis = threading.Event()
         self.analyze = analyze
+        self.analysis_in_processes = analysis_in_processes
         self.remember = remember
         self.session_path = session_path
         self.keymap_path = keymap_path
@@ -94,7 +102,30 @@ class NewsReaderApp(App[None]):
         self._pending_problems: list[LoadProblem] = []
         self._problem_timer = None
         self._actors_timer = None
-        self._pending_batch: list[Article] = []
+        self._widgets: dict[type, object] = {}
+        self._closing = False
+
+    @property
+    def library(self) -> Library:
+        """Opened on first use, normally in the loading worker: the cache and index stay off the first paint."""
+        with self._library_lock:
+            if self._library is None:
+                self._library = Library(**self._library_options)  # type: ignore[arg-type]
+            return self._library
+
+    def run(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        """Start multiprocessing's helper while stderr is real: the analysis pool is started from a worker."""
+        if self.analyze:
+            from tui.core.analysis_pool import prepare_for_app
+
+            prepare_for_app()
+        return super().run(*args, **kwargs)
+
+    def on_unmount(self) -> None:
+        self._closing = True
+        self._cancel_analysis.set()
+        if self._library is not None:
+            self._library.close()
 
     # -- layout ----------------------------------------------------------------------------------
 
@@ -113,19 +144,26 @@ class NewsReaderApp(App[None]):
 
     @property
     def article_list(self) -> ArticleList:
-        return self.query_one(ArticleList)
+        return self._widget(ArticleList)
 
     @property
     def article_view(self) -> ArticleView:
-        return self.query_one(ArticleView)
+        return self._widget(ArticleView)
 
     @property
     def actors_panel(self) -> ActorsPanel:
-        return self.query_one(ActorsPanel)
+        return self._widget(ActorsPanel)
 
     @property
     def search_input(self) -> SearchInput:
-        return self.query_one(SearchInput)
+        return self._widget(SearchInput)
+
+    def _widget(self, kind: type[WidgetType]) -> WidgetType:
+        """The reader's own widgets, found on the main screen even while a dialog is on top."""
+        found = self._widgets.get(kind)
+        if found is None:
+            found = self._widgets[kind] = self.screen_stack[0].query_one(kind)
+        return found  # type: ignore[return-value]
 
     def on_mount(self) -> None:
         self.article_list.border_title = "Articles"
@@ -133,21 +171,22 @@ class NewsReaderApp(App[None]):
         self._apply_keymap()
         self._apply_layout()
         self.article_list.focus()
-        if self.library.articles:
+        if self._library is not None and self.library.articles:
             self.article_list.append_articles(self.library.articles)
             self._count()
             if not self.paths:
                 self._start_analysis()
         if self.paths:
             self.open_paths(self.paths)
-        elif not self.library.articles:
+        elif self._library is None or not self.library.articles:
             remembered = load_paths(self.session_path) if self.remember else []
             if remembered:
                 self.paths = remembered
                 self.open_paths(remembered, remember=False)
             else:
                 self._welcome()
-        self._count()
+        if self._library is not None:
+            self._count()
 
     def _apply_keymap(self) -> None:
         keymap, problems = load_keymap(self.keymap_path or keymap_file(), known_ids=self.binding_ids())
@@ -164,11 +203,11 @@ class NewsReaderApp(App[None]):
                     ids.add(binding.id)
         return ids
 
-    def on_resize(self) -> None:
-        self._apply_layout()
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_layout(event.size.width)
 
-    def _apply_layout(self) -> None:
-        narrow = self.size.width < NARROW
+    def _apply_layout(self, width: int | None = None) -> None:
+        narrow = (width or self.size.width) < NARROW
         if narrow != self.narrow:
             self.narrow = narrow
             self.list_visible = True
@@ -259,6 +298,8 @@ class NewsReaderApp(App[None]):
         self.post_message(messages.LoadingFinished(error))
 
     def on_articles_read(self, message: messages.ArticlesRead) -> None:
+        if self._closing:
+            return
         if self.query_text:
             self._run_search(self.query_text)
         else:
@@ -266,6 +307,8 @@ class NewsReaderApp(App[None]):
         self._count()
 
     def on_problem_found(self, message: messages.ProblemFound) -> None:
+        if self._closing:
+            return
         self._pending_problems.append(message.problem)
         if self._problem_timer is None:
             self._problem_timer = self.set_timer(0.3, self._report_problems)
@@ -282,6 +325,8 @@ class NewsReaderApp(App[None]):
         self.notify("\n".join(lines), title=title, severity="warning", timeout=10)
 
     def on_loading_finished(self, message: messages.LoadingFinished) -> None:
+        if self._closing:
+            return
         self.loading = False
         self._report_problems()
         if message.error:
@@ -304,23 +349,25 @@ class NewsReaderApp(App[None]):
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self) -> None:
-        interval = sys.getswitchinterval()
-        sys.setswitchinterval(0.001)  # spaCy holds the GIL: hand it back to the screen often
-        error = None
-        try:
-            self.library.analyze_pending(
-                on_analysis=lambda a: self.post_message(messages.AnalysesReady([a])),
-                on_progress=lambda done, total: self.post_message(messages.AnalysisProgress(done, total)),
-            )
-        except ImportError as exc:
-            error = f"the analysis is not installed ({exc})"
-        except Exception as exc:
-            error = str(exc) or type(exc).__name__
-        finally:
-            sys.setswitchinterval(interval)
+        error = self.library.model_problem
+        if error is None:
+            try:
+                self.library.analyze_pending(
+                    on_analysis=lambda a: self.post_message(messages.AnalysesReady([a])),
+                    on_progress=lambda done, total: self.post_message(messages.AnalysisProgress(done, total)),
+                    on_error=lambda article, reason: self.post_message(
+                        messages.ProblemFound(LoadProblem(article.path, f"not analysed: {reason}"))
+                    ),
+                    background=self.analysis_in_processes,
+                    cancel=self._cancel_analysis,
+                )
+            except Exception as exc:  # the reader keeps showing the articles without highlights
+                error = str(exc) or type(exc).__name__
         self.post_message(messages.AnalysisFinished(error))
 
     def on_analyses_ready(self, message: messages.AnalysesReady) -> None:
+        if self._closing:
+            return
         for analysis in message.analyses:
             if analysis.article_id == self.current_id:
                 self._show_analysis(analysis)
@@ -332,9 +379,13 @@ class NewsReaderApp(App[None]):
         self._refresh_actors()
 
     def on_analysis_progress(self, message: messages.AnalysisProgress) -> None:
+        if self._closing:
+            return
         self._show_status(f"Analysing {message.done}/{message.total}", message.done, message.total)
 
     def on_analysis_finished(self, message: messages.AnalysisFinished) -> None:
+        if self._closing:
+            return
         self._hide_status()
         if message.error:
             self.notify(f"Analysis unavailable: {message.error}", severity="error", timeout=12)
@@ -342,21 +393,23 @@ class NewsReaderApp(App[None]):
         self._update_legend()
 
     def _show_status(self, text: str, done: int | None, total: int | None) -> None:
-        status = self.query_one("#analysis-status")
+        status = self.screen_stack[0].query_one("#analysis-status")
         status.display = True
-        self.query_one("#analysis-label", Label).update(text)
-        bar = self.query_one(ProgressBar)
+        self.screen_stack[0].query_one("#analysis-label", Label).update(text)
+        bar = self.screen_stack[0].query_one(ProgressBar)
         bar.display = total is not None
         if total is not None:
             bar.update(total=total, progress=done or 0)
 
     def _hide_status(self) -> None:
-        self.query_one("#analysis-status").display = False
+        self.screen_stack[0].query_one("#analysis-status").display = False
 
     # -- the open article ------------------------------------------------------------------------
 
     @on(OptionList.OptionHighlighted, "#article-list")
     def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if self._closing:
+            return
         if event.option.id and event.option.id != self.current_id:
             self.open_article(event.option.id)
 
@@ -373,7 +426,7 @@ class NewsReaderApp(App[None]):
         self.current_id = article_id
         view = self.article_view
         view.show(article, self.library.analysis(article_id))
-        view.set_matches(match_spans(article.text, self.query_text) if self.query_text else [])
+        view.set_matches(self.library.match_spans(self.query_text, article_id) if self.query_text else [])
         self.sub_title = article.title
         listed = self.article_list
         if article_id in listed.shown_ids and listed.highlighted_id != article_id:
@@ -394,7 +447,7 @@ class NewsReaderApp(App[None]):
         note = None
         if view.article is not None and view.analysis is None:
             note = "analysing…" if self.analyze else "not analysed"
-        self.query_one(LegendBar).show_legend(
+        self.screen_stack[0].query_one(LegendBar).show_legend(
             Legend.of(view.analysis), view.marks.hidden_labels, view.marks.show_quotes, note
         )
 
@@ -483,7 +536,7 @@ class NewsReaderApp(App[None]):
             self.post_message(messages.SearchResults(query, None))
             return
         try:
-            ids = [a.id for a in self.library.search(query)]
+            ids = list(dict.fromkeys(a.id for a in self.library.search(query)))
         except Exception as exc:  # a query the engine rejects: say why, keep the list
             self.post_message(messages.SearchResults(query, None, error=str(exc)))
             return
@@ -491,6 +544,8 @@ class NewsReaderApp(App[None]):
             self.post_message(messages.SearchResults(query, ids))
 
     def on_search_results(self, message: messages.SearchResults) -> None:
+        if self._closing:
+            return
         if message.query != self.query_text:
             return
         if message.error:
@@ -505,13 +560,13 @@ class NewsReaderApp(App[None]):
         article = self.article_view.article
         if article is not None:
             self.article_view.set_matches(
-                match_spans(article.text, self.query_text) if self.query_text else []
+                self.library.match_spans(self.query_text, article.id) if self.query_text else []
             )
 
     def _count(self) -> None:
         total = len(self.library.articles)
         matched = len(self.article_list.shown_ids) if self.query_text else None
-        self.query_one(SearchBar).show_count(matched, total)
+        self.screen_stack[0].query_one(SearchBar).show_count(matched, total)
 
     @on(SearchInput.Done)
     def _search_done(self, event: SearchInput.Done) -> None:
@@ -527,14 +582,9 @@ class NewsReaderApp(App[None]):
 
     def action_back(self) -> None:
         view = self.article_view
-        if self.focused is view and (view.selected_quote or view.selected_entity):
-            view.marks = view.marks.__class__(
-                hidden_labels=view.marks.hidden_labels,
-                show_quotes=view.marks.show_quotes,
-                matches=view.marks.matches,
-            )
-            view._restyle()
-        elif self.focused is not self.article_list and self.list_visible:
+        if self.focused is view and view.clear_selection():
+            return
+        if self.focused is not self.article_list and self.list_visible:
             self.article_list.focus()
         elif self.query_text:
             self.search_input.value = ""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from typing import ClassVar
 
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -64,12 +66,18 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        table = help_table((title, binding_rows(node)) for title, node in self.sections)
+        self.table = table = help_table((title, binding_rows(node)) for title, node in self.sections)
         with VerticalScroll(id="help-body") as body:
             body.border_title = "Keys"
             body.border_subtitle = "escape closes"
             yield Static(table, id="help-keys")
             yield Static(SEARCH_HELP, id="help-search")
+
+    def plain_text(self, width: int = 100) -> str:
+        """The keys as text, as a reader sees them (for tests and for copying)."""
+        console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+        console.print(self.table)
+        return console.export_text()
 
     def action_scroll(self, lines: int) -> None:
         body = self.query_one("#help-body", VerticalScroll)

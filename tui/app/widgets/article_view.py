@@ -163,6 +163,15 @@ class ArticleView(ScrollView, can_focus=True):
         self._restyle()
         self._bring_into_view(quote.start, quote.end)
 
+    def clear_selection(self) -> bool:
+        """Forget the selected quote and entity; False when there was nothing to clear."""
+        if self.marks.selected_quote is None and self.marks.selected_entity is None:
+            return False
+        self._quote_index = self._entity_index = None
+        self.marks = replace(self.marks, selected_quote=None, selected_entity=None)
+        self._restyle()
+        return True
+
     def _set_analysis(self, analysis: Analysis | None) -> None:
         self.analysis = analysis
         self._quotes = sorted(analysis.quotes, key=lambda q: (q.start, q.end)) if analysis else []
@@ -202,8 +211,9 @@ class ArticleView(ScrollView, can_focus=True):
         if meta:
             lines.extend(Text(meta, style=meta_style).wrap(self.app.console, width))
         if article.url:
-            link = Text(article.url, style=link_style + Style(link=article.url))
-            lines.extend(link.wrap(self.app.console, width, overflow="fold"))
+            link = Text(article.url, style=link_style + Style(link=article.url), no_wrap=True)
+            link.truncate(width, overflow="ellipsis")
+            lines.append(link)
         if article.licence:
             lines.extend(Text(f"Licence: {article.licence}", style=meta_style).wrap(self.app.console, width))
         lines.append(Text(""))

@@ -1,0 +1,62 @@
+"""Real sample articles with real analyses for the reader's Pilot and snapshot tests.
+
+spaCy is loaded once per test session (the results are cached here); each test gets its own
+Library filled from those results, so no test sees another's state.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from tui.core.library import Library
+from tui.core.model import Analysis, Article
+
+SAMPLE_DATA = Path(__file__).resolve().parents[1] / "sample_data"
+PELOSI = "wikinews-2019-09-25-us-speaker-pelosi-announces-trump-impeachment-investigation.md"
+KAZAKHSTAN = "kazakhstan-csto-forces-to-remain.txt"
+SYRIA = "wikinews-2019-10-08-us-president-trump-announces-troop-withdrawal-from-syria.md"
+FILES = (PELOSI, KAZAKHSTAN, SYRIA)
+
+
+def sample_paths(*names: str) -> list[str]:
+    return [str(SAMPLE_DATA / name) for name in (names or FILES)]
+
+
+@functools.cache
+def _read() -> tuple[Article, ...]:
+    library = Library(no_cache=True)
+    problems = []
+    library.open(sample_paths(), on_problem=problems.append)
+    assert not problems, problems
+    return tuple(library.articles)
+
+
+@functools.cache
+def _analyse() -> tuple[Analysis, ...]:
+    from tui.core.nlp import Analyzer
+
+    analyzer = Analyzer()
+    return tuple(analyzer.analyze(article) for article in _read())
+
+
+def articles() -> tuple[Article, ...]:
+    return _read()
+
+
+def analyses() -> dict[str, Analysis]:
+    return {analysis.article_id: analysis for analysis in _analyse()}
+
+
+def unanalysed_library() -> Library:
+    library = Library(no_cache=True)
+    for article in _read():
+        library.add(article)
+    return library
+
+
+def analysed_library() -> Library:
+    library = unanalysed_library()
+    for analysis in _analyse():
+        library.set_analysis(analysis)
+    return library
