@@ -330,3 +330,14 @@ def test_an_unreadable_file_is_named_with_the_reason(tmp_path: Path) -> None:
     articles, problems = load_paths([str(path)])
     assert articles == []
     assert problems == [LoadProblem(str(path), "cannot read: Permission denied")]
+
+
+def test_a_file_that_is_not_json_lines_at_all_is_one_problem_not_one_per_line(tmp_path: Path) -> None:
+    path = tmp_path / "export.jsonl"
+    path.write_text("id,title,text\n" + "".join(f"{n},Title {n},Text {n}\n" for n in range(500)))
+    articles, problems = load_paths([str(path)])
+    assert articles == []
+    assert len(problems) == 1 and problems[0].path == str(path)
+    assert problems[0].reason.startswith(
+        "not read: its first 20 lines hold no article (line 1: not valid JSON"
+    )

@@ -37,6 +37,11 @@ def normalise_date(value: Any) -> str | None:
         return None
     if text.isdigit() and len(text) >= 9:
         return _from_epoch(float(text))
+    if len(text) == 10 and _FULL_ISO_DAY.match(text):
+        try:
+            return dt.date.fromisoformat(text).isoformat()
+        except ValueError:
+            return None
     if _FULL_ISO_DAY.match(text):
         try:
             return date_parser.isoparse(text).strftime("%Y-%m-%d")
@@ -44,6 +49,8 @@ def normalise_date(value: Any) -> str | None:
             pass
     try:
         first = date_parser.parse(text, default=_DEFAULT_A)
+        if first.year != _DEFAULT_A.year and first.month != 1 and first.day != 1:
+            return first.strftime("%Y-%m-%d")  # no field could have come from the default
         second = date_parser.parse(text, default=_DEFAULT_B)
     except (ValueError, OverflowError, TypeError):
         return None

@@ -21,6 +21,7 @@ from .records import article_from_record
 # Keys under which news APIs return their list of articles ({"status": "ok", "articles": [...]}).
 _LIST_KEYS = ("articles", "items", "results", "data", "documents")
 MAX_LINE_BYTES = 20 * 1024 * 1024
+MAX_LEADING_BAD_LINES = 20
 
 
 def read_json_file(path: Path) -> Iterator[Article | LoadProblem]:
@@ -75,19 +76,38 @@ def read_jsonl_file(path: Path) -> Iterator[Article | LoadProblem]:
 
 
 def articles_from_json_lines(lines: Any, name: str, format: str) -> Iterator[Article | LoadProblem]:
-    """One article per non-blank line of `lines` (bytes or str lines); each bad line named by its number."""
-    found_any = False
+    """One article per non-blank line of `lines` (bytes or str lines); each bad line named by its number.
+
+    Until the first good line, bad lines are held back: a file whose first lines all fail is not
+    JSON Lines at all (a CSV renamed, another schema) and gets one problem, not one per line.
+    """
+    held: list[LoadProblem] = []
+    loaded_any = False
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
-        found_any = True
         line_name = f"{name}#{number}"
         try:
-            yield article_from_record(_parse_line(raw), line_name, format)
+            article = article_from_record(_parse_line(raw), line_name, format)
         except SourceError as error:
-            yield LoadProblem(line_name, f"line {number}: {error.reason}")
-    if not found_any:
-        raise SourceError("empty file")
+            problem = LoadProblem(line_name, f"line {number}: {error.reason}")
+            if loaded_any:
+                yield problem
+                continue
+            held.append(problem)
+            if len(held) >= MAX_LEADING_BAD_LINES:
+                raise SourceError(
+                    f"not read: its first {len(held)} lines hold no article ({held[0].reason})"
+                ) from None
+            continue
+        if not loaded_any:
+            loaded_any = True
+            yield from held
+        yield article
+    if not loaded_any:
+        if not held:
+            raise SourceError("empty file")
+        yield from held
 
 
 def _parse_line(raw: bytes | str) -> Any:
