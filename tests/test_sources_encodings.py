@@ -40,10 +40,10 @@ def test_text_in_a_legacy_or_bom_encoding_is_read_as_written(
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "binary file (a PDF document), not text"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF document, not text"),
         (
             b"PK\x03\x04\x14\x00\x06\x00",
-            "binary file (a ZIP archive (or a .docx/.epub/.odt, which are ZIP files)), not text",
+            "a ZIP archive (.zip, .docx, .epub or .odt), not text",
         ),
         (b"some text\x00\x00\x00more", "binary file (contains NUL bytes), not text"),
         (bytes(range(1, 9)) * 50, "binary file (mostly control bytes), not text"),

@@ -105,7 +105,7 @@ def test_mixed_folder_loads_everything_readable_and_names_each_problem_once(tmp_
     )
     reasons = {Path(p.path).name: p.reason for p in problems}
     assert reasons["04-lines.jsonl#3"].startswith("line 3: not valid JSON")
-    assert reasons["binary.txt"] == "binary file (a PNG image), not text"
+    assert reasons["binary.txt"] == "a PNG image, not text"
     assert reasons["empty.md"] == "empty file"
     assert reasons["huge.txt"] == "too large to be an article (50.0 MB; the limit is 10.0 MB)"
     first_bad_byte = len("Titre déjà vu\nbroken ".encode())

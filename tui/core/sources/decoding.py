@@ -27,7 +27,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive (or a .docx/.epub/.odt, which are ZIP files)"),
+    (b"PK\x03\x04", "a ZIP archive (.zip, .docx, .epub or .odt)"),
     (b"\x1f\x8b", "a gzip-compressed file"),
     (b"\x7fELF", "a program"),
     (b"SQLite format 3", "an SQLite database"),
@@ -51,7 +51,7 @@ def binary_reason(head: bytes) -> str | None:
     """Why these leading bytes are not text, or None when they may be text."""
     for magic, what in _MAGIC:
         if head.startswith(magic):
-            return f"binary file ({what}), not text"
+            return f"{what}, not text"
     if bom_encoding(head) in ("utf-16", "utf-32"):
         return None
     if b"\x00" in head:
