@@ -184,6 +184,7 @@ def test_folder_is_read_recursively_sorted_skipping_hidden_and_housekeeping(tmp_
     (tmp_path / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     articles, problems = load_paths([str(tmp_path)])
     assert [a.title for a in articles] == ["Ay", "Zed", "Sea"]
+    assert load_paths([tmp_path])[0] == articles  # a Path works as well as a str
     assert [p.path for p in problems] == [str(tmp_path / "notes.csv")]
     assert "not a supported format (.csv)" in problems[0].reason
 

@@ -9,6 +9,7 @@ by suffix or by sniffing the first bytes; watching reports new and changed files
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -29,7 +30,7 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = supported_suffixes()
 
 
 def iter_articles(
-    paths: Sequence[str], *, stdin: TextIO | None = None, fetcher: UrlFetcher | None = None
+    paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | None = None, fetcher: UrlFetcher | None = None
 ) -> Iterator[Article | LoadProblem]:
     """Every article in `paths` (files, folders read recursively, `-`, URLs), in order, as it is read.
 
@@ -37,7 +38,8 @@ def iter_articles(
     rest still loads. `stdin` defaults to sys.stdin; `fetcher` (which downloads URLs and keeps their
     local copies) defaults to a UrlFetcher saving under the user data directory.
     """
-    for given in paths:
+    for path_like in paths:
+        given = os.fspath(path_like)
         if given == "-":
             yield from read_standard_input(stdin if stdin is not None else sys.stdin)
         elif is_url(given):
@@ -48,7 +50,7 @@ def iter_articles(
 
 
 def load_paths(
-    paths: Sequence[str], *, stdin: TextIO | None = None, fetcher: UrlFetcher | None = None
+    paths: Sequence[str | os.PathLike[str]], *, stdin: TextIO | None = None, fetcher: UrlFetcher | None = None
 ) -> tuple[list[Article], list[LoadProblem]]:
     """All of `iter_articles` at once: the articles and the problems, each in reading order."""
     articles: list[Article] = []
