@@ -12,6 +12,7 @@ and when in doubt the cache wins.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -132,17 +133,18 @@ class SearchIndex:
                 count = 0
                 for stored, analysis in store.changed_since(since):
                     if not rebuild:
-                        writer.delete_documents_by_term("num", stored.num)
+                        # by query: delete_documents_by_term silently misses unsigned fields
+                        writer.delete_documents_by_query(
+                            tantivy.Query.term_query(self.schema, "num", stored.num)
+                        )
                     writer.add_document(document(stored.num, stored.article, analysis))
                     count += 1
                 writer.commit()
                 writer.wait_merging_threads()
                 self._write_state(IndexState(store.uid, target, INDEX_SCHEMA_VERSION))
             except BaseException:
-                try:
+                with contextlib.suppress(ValueError, RuntimeError):
                     writer.rollback()
-                except (ValueError, RuntimeError):
-                    pass
                 raise
         self._index.reload()
         return count

@@ -1,21 +1,38 @@
 """The loaded articles as one object: what the reader and the command line both work on.
 
-The screen and the CLI never talk to sources, nlp or the cache directly; they ask the library,
-so that opening, analysing, searching and listing actors behave the same everywhere.
+The screen and the CLI never talk to sources, nlp, the cache or the index directly; they ask the
+library, so that opening, analysing, searching and listing actors behave the same everywhere.
+
+Reopening is cheap because analyses come from the SQLite cache (tui.core.store) keyed by the
+article's content hash and the pipeline's identity, which is known without importing spaCy; only
+what is missing is analysed. Search goes to the full-text index (tui.core.index), which follows
+the cache and is limited to the articles loaded in this library.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from tui.core.analysis_pool import AnalysisPool, AnalyzerFactory
+from tui.core.index import IndexBusy, SearchIndex
 from tui.core.model import Analysis, Article, LoadProblem, Quote
+from tui.core.query import Query, QueryError, parse_query
+from tui.core.search import SearchHit, SearchResults, make_snippet, match_spans
+from tui.core.store import Store, resolve_db_path
 
 ArticleCallback = Callable[[Article], None]
 ProblemCallback = Callable[[LoadProblem], None]
 AnalysisCallback = Callable[[Analysis], None]
 ProgressCallback = Callable[[int, int], None]
+
+__all__ = ["ActorSummary", "Library", "QueryError", "SearchHit", "SearchResults"]
+
+STORE_BATCH = 256  # articles written to the cache per transaction while loading
+ANALYSIS_BATCH = 32  # analyses written per transaction while analysing
+INDEX_EVERY_S = 5.0  # while analysing, bring the search index up to date at most this often
 
 
 @dataclass
@@ -33,15 +50,64 @@ class Library:
     """Loaded articles, their analyses and the problems met while loading.
 
     Thread-safe for one writer (a worker loading or analysing) and readers on the UI thread.
+
+    `db` is the cache file (default: $NEWSREADER_DB or the user cache directory); `no_cache=True`
+    keeps everything in memory; `store` passes an open Store instead. Anything the user should know
+    about the cache or the index (moved aside, read-only, off) is in `messages`.
     """
 
-    def __init__(self, *, model: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        model: str | None = None,
+        db: str | None = None,
+        no_cache: bool = False,
+        store: Store | None = None,
+        analyzer_factory: AnalyzerFactory | None = None,
+    ) -> None:
         self.model = model
         self._articles: dict[str, Article] = {}
         self._analyses: dict[str, Analysis] = {}
         self.problems: list[LoadProblem] = []
         self._lock = threading.RLock()
+        self._factory = analyzer_factory
         self._analyzer = None
+        self._pool: AnalysisPool | None = None
+        self._pool_processes = 0
+        self.store = store if store is not None else Store.open(resolve_db_path(db, no_cache=no_cache))
+        self.index = SearchIndex(self.store.index_path)
+        self._unsaved: list[Article] = []
+        self._numbers: dict[str, int] = {}
+        self._ids_by_number: dict[int, str] = {}
+        self._cached_ids: set[str] = set()
+        self.pipeline: str | None = None
+        self.model_problem: str | None = None
+        try:
+            self.pipeline = self._get_analyzer().identity
+        except Exception as error:  # ModelNotFoundError: the reader still shows the articles
+            self.model_problem = str(error)
+
+    @property
+    def messages(self) -> list[str]:
+        """What to tell the user about the cache and the index, in the order it happened."""
+        return [*self.store.messages, *self.index.messages]
+
+    def _get_analyzer(self):  # type: ignore[no-untyped-def]
+        if self._analyzer is None:
+            if self._factory is not None:
+                self._analyzer = self._factory(self.model)
+            else:
+                from tui.core.nlp import Analyzer
+
+                self._analyzer = Analyzer(self.model)
+        return self._analyzer
+
+    def close(self) -> None:
+        """Stop background workers and write what is not saved yet; call when the reader quits."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+        self._flush_articles()
 
     # -- loading -----------------------------------------------------------------------------------
 
@@ -52,7 +118,10 @@ class Library:
         on_article: ArticleCallback | None = None,
         on_problem: ProblemCallback | None = None,
     ) -> None:
-        """Read every path, adding articles as they are read; problems are kept and reported."""
+        """Read every path, adding articles as they are read; problems are kept and reported.
+
+        Articles go into the cache in batches, and the search index is brought up to date at the end.
+        """
         from tui.core.sources import iter_articles
 
         for item in iter_articles(paths):
@@ -63,6 +132,8 @@ class Library:
                     on_problem(item)
             elif self.add(item) and on_article:
                 on_article(item)
+        self._flush_articles()
+        self.sync_index()
 
     def add(self, article: Article) -> bool:
         """Add one article; the same text loaded twice is kept once."""
@@ -70,7 +141,25 @@ class Library:
             if article.id in self._articles:
                 return False
             self._articles[article.id] = article
-            return True
+            self._unsaved.append(article)
+            full = len(self._unsaved) >= STORE_BATCH
+        if full:
+            self._flush_articles()
+        return True
+
+    def _flush_articles(self) -> None:
+        with self._lock:
+            batch, self._unsaved = self._unsaved, []
+        if not batch:
+            return
+        self.store.put_articles(batch)
+        ids = [a.id for a in batch]
+        numbers = self.store.article_numbers(ids)
+        cached = self.store.analyzed_ids(self.pipeline, ids) if self.pipeline else set()
+        with self._lock:
+            self._numbers.update(numbers)
+            self._ids_by_number.update((n, i) for i, n in numbers.items())
+            self._cached_ids.update(cached)
 
     @property
     def articles(self) -> list[Article]:
@@ -83,16 +172,48 @@ class Library:
     # -- analysis ----------------------------------------------------------------------------------
 
     def analysis(self, article_id: str) -> Analysis | None:
-        return self._analyses.get(article_id)
+        """The article's analysis: from memory, else from the cache (no spaCy), else None."""
+        found = self._analyses.get(article_id)
+        if found is not None or self.pipeline is None or article_id not in self._articles:
+            return found
+        with self._lock:
+            unsaved = any(a.id == article_id for a in self._unsaved)
+        if not unsaved and article_id not in self._cached_ids:
+            return None
+        cached = self.store.analysis(article_id, self.pipeline)
+        if cached is not None:
+            with self._lock:
+                self._analyses.setdefault(article_id, cached)
+        return cached
+
+    def is_analyzed(self, article_id: str) -> bool:
+        """True when an analysis is in memory or in the cache: no spaCy needed to show it."""
+        if article_id in self._analyses or article_id in self._cached_ids:
+            return True
+        return self.analysis(article_id) is not None
 
     def set_analysis(self, analysis: Analysis) -> None:
+        """Keep an analysis in memory and in the cache."""
+        self._keep([analysis])
+
+    def _keep(self, analyses: list[Analysis]) -> None:
         with self._lock:
-            self._analyses[analysis.article_id] = analysis
+            for analysis in analyses:
+                self._analyses[analysis.article_id] = analysis
+        self._flush_articles()
+        self.store.put_analyses(analyses)
+        with self._lock:
+            self._cached_ids.update(a.article_id for a in analyses if a.pipeline == self.pipeline)
 
     def pending(self) -> list[Article]:
-        """Articles not analysed yet, in the order they were loaded."""
+        """Articles not analysed yet by this pipeline (in memory or cached), in the order they were loaded."""
+        self._flush_articles()
         with self._lock:
-            return [a for a in self._articles.values() if a.id not in self._analyses]
+            return [
+                a
+                for a in self._articles.values()
+                if a.id not in self._analyses and a.id not in self._cached_ids
+            ]
 
     def analyze_pending(
         self,
@@ -100,51 +221,149 @@ class Library:
         on_analysis: AnalysisCallback | None = None,
         on_progress: ProgressCallback | None = None,
         processes: int = 1,
-    ) -> None:
-        """Analyse what is new; spaCy is loaded here, on first need, never at start-up."""
+        background: bool = False,
+        cancel: threading.Event | None = None,
+        on_error: Callable[[Article, str], None] | None = None,
+    ) -> int:
+        """Analyse what is new and cache it; returns how many were analysed.
+
+        spaCy is loaded here, on first need, never at start-up. With `background=True` (the reader)
+        the work runs in `processes` worker processes, started once and kept until `close()`, so the
+        calling process never stalls; without it, in this process (`processes > 1`: a pool for this
+        call only, as `newsreader analyze` does). Progress is (done, total); setting `cancel` stops
+        early, keeping what was done.
+        """
         todo = self.pending()
         if not todo:
-            return
-        from tui.core.nlp import Analyzer
+            return 0
+        buffer: list[Analysis] = []
+        last_index = time.monotonic()
+        count = 0
 
-        if self._analyzer is None:
-            self._analyzer = Analyzer(self.model)
-        total = len(todo)
-        for done, analysis in enumerate(self._analyzer.analyze_many(todo, processes=processes), 1):
-            self.set_analysis(analysis)
+        def arrived(analysis: Analysis) -> None:
+            nonlocal last_index, count
+            count += 1
+            with self._lock:
+                self._analyses[analysis.article_id] = analysis
+            buffer.append(analysis)
+            if len(buffer) >= ANALYSIS_BATCH:
+                self._keep(buffer[:])
+                buffer.clear()
+                if time.monotonic() - last_index > INDEX_EVERY_S:
+                    self.sync_index()
+                    last_index = time.monotonic()
             if on_analysis:
                 on_analysis(analysis)
-            if on_progress:
-                on_progress(done, total)
+
+        try:
+            if background:
+                pool = self._background_pool(processes)
+                pool.run(todo, on_analysis=arrived, on_progress=on_progress, on_error=on_error, cancel=cancel)
+            else:
+                analyzer = self._get_analyzer()
+                total = len(todo)
+                for done, analysis in enumerate(analyzer.analyze_many(todo, processes=processes), 1):
+                    arrived(analysis)
+                    if on_progress:
+                        on_progress(done, total)
+                    if cancel is not None and cancel.is_set():
+                        break
+        finally:
+            if buffer:
+                self._keep(buffer)
+            self.sync_index()
+        return count
+
+    def _background_pool(self, processes: int) -> AnalysisPool:
+        processes = max(1, processes)
+        if self._pool is not None and self._pool_processes != processes:
+            self._pool.close()
+            self._pool = None
+        if self._pool is None:
+            self._get_analyzer()  # a missing model is reported here, not by every worker
+            self._pool = AnalysisPool(self.model, processes=processes, analyzer_factory=self._factory)
+            self._pool_processes = processes
+        return self._pool
 
     def analyzed(self, articles: Iterable[Article]) -> Iterator[tuple[Article, Analysis]]:
         for article in articles:
-            analysis = self._analyses.get(article.id)
+            analysis = self.analysis(article.id)
             if analysis is not None:
                 yield article, analysis
 
-    # -- search and actors -------------------------------------------------------------------------
+    # -- search ------------------------------------------------------------------------------------
+
+    def sync_index(self) -> bool:
+        """Bring the search index up to the cache; False when another process is writing it."""
+        self._flush_articles()
+        try:
+            self.index.sync(self.store)
+        except IndexBusy:
+            return False
+        return True
+
+    def _ensure_index(self) -> None:
+        self._flush_articles()
+        if not self.index.is_current(self.store):
+            self.sync_index()
+
+    def _run(self, query: Query, limit: int) -> tuple[int, list[tuple[str, float]]]:
+        self._ensure_index()
+        with self._lock:
+            loaded = len(self._numbers)
+            among = None if loaded >= self.index.num_docs() else list(self._numbers.values())
+        total, pairs = self.index.search(query, limit=limit, among=among)
+        return total, [(self._ids_by_number[n], s) for n, s in pairs if n in self._ids_by_number]
+
+    def find(self, query: str, *, limit: int = 50) -> SearchResults:
+        """How many loaded articles match `query`, and the best `limit` with snippets.
+
+        Raises QueryError (its message is for the user) when the query cannot be read.
+        """
+        parsed = parse_query(query)
+        total, ranked = self._run(parsed, limit)
+        hits = []
+        for article_id, score in ranked:
+            article = self._articles[article_id]
+            spans = match_spans(parsed, article, self.analysis(article_id))
+            snippet, snippet_spans = make_snippet(article.text, spans)
+            hits.append(SearchHit(article_id, score, snippet, snippet_spans))
+        return SearchResults(total, hits)
+
+    def search_hits(self, query: str, *, limit: int = 50) -> list[SearchHit]:
+        """The best `limit` matches with snippets, best first. Raises QueryError for a bad query."""
+        return self.find(query, limit=limit).hits
 
     def search(self, query: str) -> list[Article]:
-        """Articles whose title, text or actor names contain every word of the query."""
-        words = query.lower().split()
-        if not words:
+        """Every loaded article matching `query`, best first; all articles for a blank query.
+
+        Raises QueryError (a ValueError whose message is for the user) when the query cannot be read.
+        """
+        if not query.strip():
             return self.articles
-        hits = []
-        for article in self.articles:
-            analysis = self._analyses.get(article.id)
-            names = " ".join(a.name for a in analysis.actors) if analysis else ""
-            haystack = f"{article.title}\n{article.text}\n{names}".lower()
-            if all(word in haystack for word in words):
-                hits.append(article)
-        return hits
+        parsed = parse_query(query)
+        _, ranked = self._run(parsed, max(len(self._articles), 1))
+        return [self._articles[article_id] for article_id, _ in ranked]
+
+    def match_spans(self, query: str, article_id: str) -> list[tuple[int, int]]:
+        """Where `query` matches in the article's text, for highlighting and n/N; [] for a bad query."""
+        article = self._articles.get(article_id)
+        if article is None or not query.strip():
+            return []
+        try:
+            parsed = parse_query(query)
+        except QueryError:
+            return []
+        return match_spans(parsed, article, self.analysis(article_id))
+
+    # -- actors ------------------------------------------------------------------------------------
 
     def actors(self, article_ids: Iterable[str] | None = None) -> list[ActorSummary]:
         """Actors of the given articles (all loaded articles when None), most statements first."""
         ids = list(article_ids) if article_ids is not None else list(self._articles)
         merged: dict[str, ActorSummary] = {}
         for article_id in ids:
-            analysis = self._analyses.get(article_id)
+            analysis = self.analysis(article_id)
             if analysis is None:
                 continue
             for actor in analysis.actors:

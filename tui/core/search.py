@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tui.core.model import Analysis, Article
-from tui.core.query import WORD, PLACE_FIELD_LABELS, Query, Term
+from tui.core.query import PLACE_FIELD_LABELS, WORD, Query, Term
 
 SNIPPET_CHARS = 160
 
