@@ -228,3 +228,21 @@ def test_mbox_suffix_on_a_file_without_messages_is_named(tmp_path: Path) -> None
     assert articles == []
     assert [p.path for p in problems] == [str(path)]
     assert "not an mbox file" in problems[0].reason
+
+
+def test_captions_go_but_a_wrapper_whose_class_mentions_captions_stays(tmp_path: Path) -> None:
+    path = tmp_path / "entry.rss"
+    html = (
+        "<div class='entry has-captions'><p>The council voted on Monday.</p>"
+        "<div class='wp-caption'><img src='a.jpg'/><p class='wp-caption-text'>The hall. Photo by X</p></div>"
+        "<figure><img src='b.jpg'/><figcaption>Another photo</figcaption></figure>"
+        "<p>The motion passed.</p></div>"
+    )
+    path.write_text(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>T</title><item><title>Vote</title>"
+        f"<description><![CDATA[{html}]]></description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    [article], problems = load_paths([str(path)])
+    assert problems == []
+    assert article.text == "The council voted on Monday.\n\nThe motion passed."

@@ -29,9 +29,24 @@ _DROPPED = (
     "iframe",
     "svg",
 )
-# Photo captions ("Photo by X, used under CC BY") are not the article's words; WordPress marks
-# them with class "wp-caption-text", other sites with "caption" somewhere in the class or <figcaption>.
-_CAPTIONS = "//figcaption | //*[contains(@class, 'caption')]"
+# Photo captions ("Photo by X, used under CC BY") are not the article's words. WordPress marks them
+# "wp-caption"/"wp-caption-text", other sites use the class names below or <figcaption>. Only whole
+# class names count ("has-captions" on an article wrapper must not drop the article), and only
+# short elements: a caption is a line, not the story.
+_CAPTION_CLASSES = (
+    "caption",
+    "wp-caption",
+    "wp-caption-text",
+    "image-caption",
+    "photo-caption",
+    "media-caption",
+    "figure-caption",
+    "img-caption",
+)
+_CAPTIONS = "//figcaption | " + " | ".join(
+    f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]" for name in _CAPTION_CLASSES
+)
+MAX_CAPTION_CHARS = 600
 # Characters XML (and so lxml) refuses: C0 controls other than tab/newline/CR, DEL, lone surrogates.
 _XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BLOCKS = frozenset(
@@ -93,7 +108,8 @@ def paragraphs_from_html(html: str) -> list[str]:
     for element in list(root.iter(*_DROPPED, lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
         _drop_keeping_tail(element)
     for element in list(root.xpath(_CAPTIONS)):
-        _drop_keeping_tail(element)
+        if len(element.text_content()) <= MAX_CAPTION_CHARS:
+            _drop_keeping_tail(element)
     for element in root.iter():
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "br" or tag in _BLOCKS:
