@@ -85,6 +85,7 @@ class NewsReaderApp(App[None]):
         self._library_options = {"model": model, "db": db, "no_cache": no_cache}
         self._library_lock = threading.Lock()
         self._cancel_analysis = threading.Event()
+        self._analysis_thread: threading.Thread | None = None
         self.analyze = analyze
         self.analysis_in_processes = analysis_in_processes
         self.remember = remember
@@ -107,7 +108,7 @@ class NewsReaderApp(App[None]):
 
     @property
     def library(self) -> Library:
-        """Opened on first use, normally in the loading worker: the cache and index stay off the first paint."""
+        """Opened on first use, normally in the loading worker: cache and index stay off the first paint."""
         with self._library_lock:
             if self._library is None:
                 self._library = Library(**self._library_options)  # type: ignore[arg-type]
@@ -212,9 +213,11 @@ class NewsReaderApp(App[None]):
             self.narrow = narrow
             self.list_visible = True
             self.actors_visible = not narrow
-        self.screen.set_class(not self.list_visible, "-no-list")
-        self.screen.set_class(not self.actors_visible, "-no-actors")
-        self.screen.set_class(narrow, "-narrow")
+        main = self.screen_stack[0]
+        main.set_class(not self.list_visible, "-no-list")
+        main.set_class(not self.actors_visible, "-no-actors")
+        main.set_class(narrow, "-narrow")
+        main.query_one(Footer).compact = narrow
         focused = self.focused
         if focused is not None and not focused.display:
             self.article_view.focus()
@@ -345,9 +348,15 @@ class NewsReaderApp(App[None]):
         if not self.analyze or not self.library.pending():
             return
         self._show_status("Analysing…", 0, len(self.library.pending()))
-        self._analyse()
+        if self._analysis_thread is not None and self._analysis_thread.is_alive():
+            return
+        # A daemon thread, not a Textual worker: a worker thread still waiting on the analysis pool
+        # would hold up the exit, and quitting must be instant.
+        self._analysis_thread = threading.Thread(
+            target=self._analyse, name="newsreader-analysis", daemon=True
+        )
+        self._analysis_thread.start()
 
-    @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self) -> None:
         error = self.library.model_problem
         if error is None:

@@ -37,10 +37,14 @@ class EntityCard(ModalScreen[str | None]):
             card.border_title = profile.name
             card.border_subtitle = "enter opens · escape closes"
             yield Static(self._summary(), id="card-summary")
-            options = [
+            heading = Text("Appears in", style="bold underline")
+            options = [Option(heading, disabled=True)]
+            options += [
                 Option(Text.assemble((f"{count:>3}× ", "bold"), article.title or article.path), id=article.id)
                 for article, count in profile.appearances
             ]
+            if profile.statements:
+                options.append(Option(Text("Statements", style="bold underline"), disabled=True))
             for article, quote in profile.statements[:SHOWN_STATEMENTS]:
                 cue = quote.cue.text if quote.cue else quote.kind
                 prompt = Text.assemble((f"{cue}: ", "bold"), first_words(quote.text, 14), "\n")

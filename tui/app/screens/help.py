@@ -33,6 +33,8 @@ def binding_rows(node: DOMNode) -> list[tuple[str, str]]:
         for binding in key_bindings:
             if not binding.description or binding.system:
                 continue
+            if binding.id is None and binding.action != "command_palette":
+                continue  # the widgets' own defaults, repeated by the reader's bindings
             shown = node.app.get_key_display(binding.with_key(key))
             by_id.setdefault((binding.id or binding.action, binding.description), []).append(shown)
     return [(" ".join(dict.fromkeys(keys)), description) for (_, description), keys in by_id.items()]

@@ -66,10 +66,11 @@ class ActorsPanel(Tree[NodeData]):
     """Actors of this article or of all loaded articles; enter on a statement shows it in the article."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="actors-down"),
-        Binding("k", "cursor_up", "Up", show=False, id="actors-up"),
-        Binding("g", "scroll_home", "First", show=False, id="actors-first"),
-        Binding("G", "scroll_end", "Last", show=False, id="actors-last"),
+        Binding("j,down", "cursor_down", "Down", show=False, id="actors-down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="actors-up"),
+        Binding("g,home", "scroll_home", "First", show=False, id="actors-first"),
+        Binding("G,end", "scroll_end", "Last", show=False, id="actors-last"),
+        Binding("enter", "select_cursor", "Show statement / open actor", show=False, id="actors-select"),
         Binding("s", "sort", "Sort", id="actors-sort"),
         Binding("c", "card", "Card", id="actors-card"),
     ]

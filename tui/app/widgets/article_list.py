@@ -25,12 +25,12 @@ class ArticleList(OptionList):
     """Articles in the order they were read; moving the cursor opens the article beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False, id="list-down"),
-        Binding("k", "cursor_up", "Up", show=False, id="list-up"),
-        Binding("g", "first", "First", show=False, id="list-first"),
-        Binding("G", "last", "Last", show=False, id="list-last"),
-        Binding("space", "page_down", "Page down", show=False, id="list-page-down"),
-        Binding("b", "page_up", "Page up", show=False, id="list-page-up"),
+        Binding("j,down", "cursor_down", "Down", show=False, id="list-down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="list-up"),
+        Binding("g,home", "first", "First", show=False, id="list-first"),
+        Binding("G,end", "last", "Last", show=False, id="list-last"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="list-page-down"),
+        Binding("b,pageup", "page_up", "Page up", show=False, id="list-page-up"),
         Binding("enter", "select", "Read", id="list-open"),
     ]
 
