@@ -9,11 +9,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from tui.cli import analyze, export, reader
+from tui.cli import analyze, export, reader, search
 
 COMMANDS = {
     "analyze": analyze,
     "export": export,
+    "search": search,
 }
 
 

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from tui.cli.common import add_model_option, load_or_explain, progress
+from tui.cli.common import add_cache_options, add_model_option, load_or_explain, progress
 from tui.core.model import Analysis, Article
 
 
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="worker processes for many articles (default: one per core when there are many)",
     )
     add_model_option(parser)
+    add_cache_options(parser)
     return parser
 
 
@@ -82,23 +83,34 @@ def choose_processes(requested: int, articles: int) -> int:
 
 def run(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
-    from tui.core.nlp import Analyzer, ModelNotFoundError
+    from tui.core.library import Library
+    from tui.core.nlp import ModelNotFoundError
 
     articles, _ = load_or_explain(args.paths)
     if not articles:
         print("newsreader: nothing to analyse", file=sys.stderr)
         return 1
+    library = Library(model=args.model, db=args.db, no_cache=args.no_cache)
+    for message in library.messages:
+        print(f"newsreader: {message}", file=sys.stderr)
+    for article in articles:
+        library.add(article)
+    todo = library.pending()
+    if todo and library.model_problem:
+        print(f"newsreader: {library.model_problem}", file=sys.stderr)
+        return 2
+    render = as_json if args.format == "jsonl" else as_text
     try:
-        analyzer = Analyzer(args.model)
-        analyzer.load()
+        with progress("analysing") as bar:
+            library.analyze_pending(
+                processes=choose_processes(args.processes, len(todo)), on_progress=bar.advance
+            )
     except ModelNotFoundError as error:
         print(f"newsreader: {error}", file=sys.stderr)
         return 2
-    render = as_json if args.format == "jsonl" else as_text
-    processes = choose_processes(args.processes, len(articles))
-    with progress("analysing") as bar:
-        results = analyzer.analyze_many(articles, processes=processes)
-        for done, (article, analysis) in enumerate(zip(articles, results, strict=True), 1):
+    for article in articles:
+        analysis = library.analysis(article.id)
+        if analysis is not None:
             print(render(article, analysis), flush=args.format == "text")
-            bar.advance(done, len(articles))
+    library.close()
     return 0

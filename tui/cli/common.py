@@ -19,6 +19,22 @@ def add_model_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_cache_options(parser: argparse.ArgumentParser) -> None:
+    """--db and --no-cache: where analyses are kept between runs (the reader and every job share it)."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the analysis cache file (default: $NEWSREADER_DB, else newsreader/newsreader.db "
+        "in the user cache directory)",
+    )
+    group.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="keep nothing between runs: analyse everything again, in memory",
+    )
+
+
 def load_or_explain(paths: Sequence[str]) -> tuple[list[Article], list[LoadProblem]]:
     """Load every path, printing one line per problem on standard error."""
     from tui.core.sources import iter_articles

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from tui.cli.common import add_model_option
+from tui.cli.common import add_cache_options, add_model_option
 
 
 def build_parser(commands: Sequence[str]) -> argparse.ArgumentParser:
@@ -28,13 +28,16 @@ def build_parser(commands: Sequence[str]) -> argparse.ArgumentParser:
         help="article files or folders (.txt, .md, .json, .jsonl, ...), read recursively",
     )
     add_model_option(parser)
+    add_cache_options(parser)
     return parser
 
 
 def run(argv: Sequence[str], *, commands: Sequence[str]) -> int:
     args = build_parser(commands).parse_args(argv)
     from tui.app.app import NewsReaderApp
+    from tui.core.analysis_pool import prepare_for_app
 
-    app = NewsReaderApp(paths=list(args.paths), model=args.model)
+    app = NewsReaderApp(paths=list(args.paths), model=args.model, db=args.db, no_cache=args.no_cache)
+    prepare_for_app()  # before Textual replaces stderr: analysis worker processes need it
     app.run()
     return app.return_code or 0

@@ -46,6 +46,26 @@ class ActorSummary:
     article_ids: set[str] = field(default_factory=set)
 
 
+def nlp_code_fingerprint() -> str:
+    """A short hash of the analysis code itself, part of the cache key.
+
+    The pipeline identity names the model and ANALYSIS_VERSION; hashing the code too means an edit
+    to the extraction that forgot to bump the version still never serves stale cached analyses.
+    """
+    import hashlib
+    from pathlib import Path
+
+    import tui.core.nlp
+
+    digest = hashlib.sha256()
+    root = Path(tui.core.nlp.__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in (".py", ".txt", ".json", ".yaml", ".yml", ".csv"):
+            digest.update(path.relative_to(root).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 class Library:
     """Loaded articles, their analyses and the problems met while loading.
 
@@ -83,7 +103,8 @@ class Library:
         self.pipeline: str | None = None
         self.model_problem: str | None = None
         try:
-            self.pipeline = self._get_analyzer().identity
+            identity = self._get_analyzer().identity
+            self.pipeline = identity if analyzer_factory else f"{identity}+{nlp_code_fingerprint()}"
         except Exception as error:  # ModelNotFoundError: the reader still shows the articles
             self.model_problem = str(error)
 
@@ -201,9 +222,9 @@ class Library:
             for analysis in analyses:
                 self._analyses[analysis.article_id] = analysis
         self._flush_articles()
-        self.store.put_analyses(analyses)
+        self.store.put_analyses(analyses, self.pipeline)
         with self._lock:
-            self._cached_ids.update(a.article_id for a in analyses if a.pipeline == self.pipeline)
+            self._cached_ids.update(a.article_id for a in analyses)
 
     def pending(self) -> list[Article]:
         """Articles not analysed yet by this pipeline (in memory or cached), in the order they were loaded."""

@@ -219,7 +219,8 @@ class Store:
                 return
             gen = self._next_generation(db)
             db.executemany(
-                "INSERT INTO articles (id, path, title, text, date, source, url, authors, licence, format, gen)"
+                "INSERT INTO articles"
+                " (id, path, title, text, date, source, url, authors, licence, format, gen)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET path = excluded.path, title = excluded.title,"
                 " date = excluded.date, source = excluded.source, url = excluded.url,"
@@ -228,20 +229,23 @@ class Store:
                 [(a.id, *_metadata_row(a)[:2], a.text, *_metadata_row(a)[2:], gen) for a in changed],
             )
 
-    def put_analyses(self, analyses: Sequence[Analysis]) -> None:
-        """Cache analyses; their articles must have been put first (the index needs their text)."""
+    def put_analyses(self, analyses: Sequence[Analysis], pipeline: str | None = None) -> None:
+        """Cache analyses under `pipeline` (default: each one's own `pipeline`).
+
+        Their articles must have been put first (the index needs their text).
+        """
         if not analyses:
             return
-        self._retry_in_memory(self._put_analyses, analyses)
+        self._retry_in_memory(lambda items: self._put_analyses(items, pipeline), analyses)
 
-    def _put_analyses(self, analyses: Sequence[Analysis]) -> None:
+    def _put_analyses(self, analyses: Sequence[Analysis], pipeline: str | None) -> None:
         now = time.time()
         with self._write() as db:
             gen = self._next_generation(db)
             db.executemany(
                 "INSERT OR REPLACE INTO analyses (article_id, pipeline, data, created) VALUES (?, ?, ?, ?)",
                 [
-                    (a.article_id, a.pipeline, json.dumps(a.to_dict(), ensure_ascii=False), now)
+                    (a.article_id, pipeline or a.pipeline, json.dumps(a.to_dict(), ensure_ascii=False), now)
                     for a in analyses
                 ],
             )
@@ -306,7 +310,8 @@ class Store:
             with self._lock:
                 rows = self._db.execute(
                     "SELECT num, id, path, title, text, date, source, url, authors, licence, format,"
-                    " (SELECT data FROM analyses WHERE article_id = articles.id ORDER BY created DESC LIMIT 1)"
+                    " (SELECT data FROM analyses WHERE article_id = articles.id"
+                    "  ORDER BY created DESC LIMIT 1)"
                     " FROM articles WHERE gen > ? AND num > ? ORDER BY num LIMIT ?",
                     (generation, last, batch),
                 ).fetchall()
