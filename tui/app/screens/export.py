@@ -292,7 +292,10 @@ class ExportScreen(ModalScreen[ExportResult | None]):
         message = self.query_one("#export-message", Static)
         message.set_classes(kind)
         message.update(text)
-        self.call_after_refresh(self.query_one("#export-buttons").scroll_visible, animate=False)
+        self.query_one("#export-target", Static).display = False  # the message names the file
+        # On a short terminal the message may push the buttons below the fold: bring them back.
+        dialog = self.query_one("#export-dialog", VerticalScroll)
+        self.call_after_refresh(dialog.scroll_end, animate=False)
 
     def _clear_message(self) -> None:
         """Any change of choice ends a pending replace question: the new target must be asked about anew."""
@@ -300,6 +303,7 @@ class ExportScreen(ModalScreen[ExportResult | None]):
         message = self.query_one("#export-message", Static)
         message.set_classes("")
         message.update("")
+        self.query_one("#export-target", Static).display = True
         button = self.query_one("#export-ok", Button)
         button.label = "Export"
         button.variant = "primary"
