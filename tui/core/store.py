@@ -165,7 +165,8 @@ class Store:
                     yield self._db
                     self._db.execute("COMMIT")
                 except BaseException:
-                    self._db.execute("ROLLBACK")
+                    if self._db.in_transaction:  # a full disk may already have rolled it back
+                        self._db.execute("ROLLBACK")
                     raise
             except sqlite3.OperationalError as error:
                 if not _is_disk_problem(error) or not self.persistent:
