@@ -328,3 +328,17 @@ def test_resolve_actor_refuses_to_guess_between_two(capsys):
 
     with pytest.raises(Exception, match="'Hunter Biden' or 'Joe Biden'"):
         resolve_actor("Biden", pairs)
+
+
+def test_export_keeps_its_analyses_in_the_cache_it_is_given(capsys, tmp_path, kazakhstan, putin_quotes):
+    article, _ = kazakhstan
+    db = tmp_path / "own.db"
+
+    status, out, err = export(capsys, str(SAMPLE), "--db", str(db), "--actor", PUTIN, "--format", "jsonl")
+
+    assert status == 0, err
+    assert len(out.splitlines()) == len(putin_quotes)
+    reopened = Library(db=str(db))  # what the reader opened with --db would find
+    reopened.add(article)
+    assert reopened.pending() == []
+    reopened.close()

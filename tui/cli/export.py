@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from tui.cli.common import add_model_option, progress
+from tui.cli.analyze import choose_processes
+from tui.cli.common import add_cache_options, add_model_option, load_or_explain, progress
 from tui.core.export import (
     FORMATS,
     ExportError,
@@ -81,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists (default: refuse)")
     add_model_option(parser)
-    _add_cache_options(parser)
+    add_cache_options(parser)
     return parser
 
 
@@ -106,8 +107,6 @@ def _export(args: argparse.Namespace) -> int:
     library = _open_library(args)
     try:
         articles = library.articles
-        if not articles:
-            raise _Stop("nothing to export: no article could be read from " + ", ".join(args.paths))
         _analyse(library)
         article_ids = {a.id for a in _search(library, args.query)} if args.query is not None else None
         marked = _marked_quotes() if args.marked else None
@@ -203,26 +202,18 @@ def _check_query(query: str) -> None:
         raise _Stop(f"cannot search for {query!r}: {error}", EXIT_BAD_INPUT) from None
 
 
-def _add_cache_options(parser: argparse.ArgumentParser) -> None:
-    """The reader's cache options (--db, --no-cache), when the command line offers them."""
-    from tui.cli import common
-
-    add = getattr(common, "add_cache_options", None)
-    if add is not None:
-        add(parser)
-
-
 def _open_library(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The Library the reader would use for these options, holding the articles at `args.paths`."""
+    """The reader's Library (same cache, same options) holding the articles at `args.paths`."""
     from tui.core.library import Library
 
-    options = {name: getattr(args, name) for name in ("db", "no_cache") if hasattr(args, name)}
-    library = Library(model=args.model, **options)
-    for message in getattr(library, "messages", ()):
+    articles, _ = load_or_explain(args.paths)
+    if not articles:
+        raise _Stop("nothing to export: no article could be read from " + ", ".join(args.paths))
+    library = Library(model=args.model, db=args.db, no_cache=args.no_cache)
+    for message in library.messages:
         print(f"newsreader: {message}", file=sys.stderr)
-    library.open(
-        args.paths, on_problem=lambda problem: print(f"newsreader: skipped {problem}", file=sys.stderr)
-    )
+    for article in articles:
+        library.add(article)
     return library
 
 
@@ -230,14 +221,14 @@ def _analyse(library) -> None:  # type: ignore[no-untyped-def]
     """Analyse what the cache does not hold yet, with a progress bar when standard error is a terminal."""
     from tui.core.nlp import ModelNotFoundError
 
-    if not library.pending():
+    todo = library.pending()
+    if not todo:
         return
-    problem = getattr(library, "model_problem", None)
-    if problem:
-        raise _Stop(problem, EXIT_BAD_INPUT)
+    if library.model_problem:
+        raise _Stop(library.model_problem, EXIT_BAD_INPUT)
     try:
         with progress("analysing") as bar:
-            library.analyze_pending(on_progress=bar.advance)
+            library.analyze_pending(processes=choose_processes(0, len(todo)), on_progress=bar.advance)
     except ModelNotFoundError as error:
         raise _Stop(str(error), EXIT_BAD_INPUT) from None
 
