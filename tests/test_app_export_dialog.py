@@ -18,7 +18,7 @@ from textual.app import App
 from textual.widgets import Button, Input, RadioButton, Static
 
 from tui.app.clipboard import copy_quote
-from tui.app.screens.export import ExportScreen, scope_choices, scope_title
+from tui.app.screens.export import ExportScreen, reader_scopes, scope_choices, scope_title
 from tui.core.export import ExportItem, ExportResult, default_filename, select_quotes
 
 NOW = datetime(2026, 11, 25, 15, 30, tzinfo=UTC)
@@ -265,3 +265,36 @@ async def test_copy_puts_the_citation_on_the_clipboard(all_items):
         note = copy_quote(app, item)
         assert app.clipboard == item.citation()
     assert PUTIN in note and item.quote.split()[0] in note
+
+
+def test_reader_scopes_offer_what_is_on_screen(all_items):
+    analyses = app_library.analyses()
+    pairs = [(article, analyses[article.id]) for article in app_library.articles()]
+    kazakh = next(article for article, _ in pairs if article.path.endswith(app_library.KAZAKHSTAN))
+    putin = [item for item in all_items if item.actor == PUTIN]
+
+    choices, default = reader_scopes(
+        pairs,
+        marked=set(),
+        article_id=kazakh.id,
+        actor=PUTIN,
+        query="csto",
+        matching_ids={kazakh.id},
+    )
+    in_article = [item for item in all_items if item.article_id == kazakh.id]
+    assert list(choices) == [
+        "Marked quotes (0)",
+        f"Quotes in this article ({len(in_article)})",
+        f"Quotes by {PUTIN} ({len(putin)})",
+        f"Quotes in articles matching csto ({len(in_article)})",
+        f"All quotes ({len(all_items)})",
+    ]
+    assert default == f"Quotes in this article ({len(in_article)})"
+    assert choices[f"Quotes by {PUTIN} ({len(putin)})"] == putin
+
+    choices, default = reader_scopes(pairs, marked={putin[0].mark_key})
+    assert default == "Marked quotes (1)" and choices[default] == [putin[0]]
+    assert list(choices) == ["Marked quotes (1)", f"All quotes ({len(all_items)})"]
+
+    _, default = reader_scopes(pairs, marked=set())
+    assert default == f"All quotes ({len(all_items)})"

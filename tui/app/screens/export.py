@@ -9,7 +9,7 @@ It never replaces a file without asking first, and any failure stays in the dial
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -29,7 +29,10 @@ from tui.core.export import (
     FileExistsExportError,
     default_filename,
     export_quotes,
+    select_quotes,
 )
+from tui.core.marks import MarkKey
+from tui.core.model import Analysis, Article
 
 _COUNT_SUFFIX = re.compile(r"\s*\(\d[\d,]*\)\s*$")
 _FORMAT_SUFFIXES = {fmt.suffix for fmt in FORMATS.values()}
@@ -62,6 +65,42 @@ def scope_choices(
     if everything is not None:
         choices[f"All quotes ({len(everything)})"] = list(everything)
     return choices
+
+
+def reader_scopes(
+    pairs: Iterable[tuple[Article, Analysis]],
+    *,
+    marked: set[MarkKey],
+    article_id: str | None = None,
+    actor: str | None = None,
+    query: str | None = None,
+    matching_ids: set[str] | None = None,
+) -> tuple[dict[str, list[ExportItem]], str]:
+    """The reader's choices and the one to offer first, from what is loaded and what is on screen.
+
+    `pairs` are the analysed articles (`library.analyzed(library.articles)`); `article_id` is the
+    open article, `actor` the actor selected in the panel, `query`/`matching_ids` the search and the
+    articles it matches (leave them None when nothing is open, selected or searched). The first
+    choice offered is the marked quotes when there are any, else the open article's, else all.
+    """
+    everything = select_quotes(pairs)
+    marked_items = [item for item in everything if item.mark_key in marked]
+    article = [item for item in everything if item.article_id == article_id] if article_id else None
+    by_actor = (actor, [item for item in everything if item.actor == actor]) if actor else None
+    search = None
+    if query and matching_ids is not None:
+        search = (query, [item for item in everything if item.article_id in matching_ids])
+    choices = scope_choices(
+        marked=marked_items, article=article, actor=by_actor, search=search, everything=everything
+    )
+    labels = list(choices)
+    if marked_items:
+        default = labels[0]
+    elif article:
+        default = labels[1]
+    else:
+        default = labels[-1]
+    return choices, default
 
 
 def scope_title(label: str) -> str:
