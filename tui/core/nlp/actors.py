@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .lexicon import role_nouns, speech_nouns
+from .lexicon import forename_genders, role_nouns, speech_nouns
 
 Doc = Any
 Token = Any
 
+RECENT_SPEAKER_REACH = 150
+"""How far (in characters) a pronoun looks past the nearest named person for the last speaker."""
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "we"}
 GROUP_PRONOUNS = {"it", "they", "we"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -73,6 +75,7 @@ class ActorBuilder:
     aliases: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     key: str = ""
+    gender: str = ""
 
 
 def _clean_name(text: str) -> str:
@@ -106,31 +109,108 @@ class ActorBook:
 
     def _collect_entities(self) -> None:
         persons = [e for e in self.doc.ents if e.label_ == "PERSON"]
-        # longest names first, so "Kassym-Jomart Tokayev" is the canonical form "Tokayev" joins
-        for ent in sorted(persons, key=lambda e: -len(_person_words(_clean_name(e.text)))):
+        # full names first, so "Tokayev" can join "Kassym-Jomart Tokayev"; then bare names in text order
+        full = [e for e in persons if len(_person_words(_clean_name(e.text))) >= 2]
+        for ent in sorted(full, key=lambda e: (-len(_person_words(_clean_name(e.text))), e.start_char)):
             self._add_person(ent)
+        self.timeline.sort(key=lambda pair: pair[0])
+        for ent in persons:
+            if len(_person_words(_clean_name(ent.text))) == 1:
+                self._add_person(ent)
+                self.timeline.sort(key=lambda pair: pair[0])
         for ent in self.doc.ents:
             if ent.label_ in {"ORG", "GPE", "NORP"}:
                 self._add_group(ent)
         self.timeline.sort(key=lambda pair: pair[0])
+        self._guess_genders()
+
+    def _people_named(self, word: str) -> list[ActorBuilder]:
+        word = word.lower()
+        return [
+            a
+            for a in self.actors
+            if a.label == "PERSON"
+            and a.key.startswith("P:")
+            and word in (a.key[2:].split()[-1], a.key[2:].split()[0])
+        ]
+
+    def _closest(self, candidates: list[ActorBuilder], char: int) -> ActorBuilder:
+        """The candidate named last before `char`, else the first named after it."""
+        before = [(self._last_mention_before(a, char), i, a) for i, a in enumerate(candidates)]
+        best = max(before, key=lambda x: (x[0], -x[1]))
+        if best[0] > -(10**9):
+            return best[2]
+        return min(candidates, key=lambda a: min(s for s, _ in a.mentions))
 
     def _add_person(self, ent: Any) -> ActorBuilder | None:
         words = _person_words(_clean_name(ent.text))
         if not words:
             return None
-        surname = words[-1].lower()
-        actor = self._by_key.get("P:" + surname)
+        first, surname = words[0].lower(), words[-1].lower()
+        if len(words) == 1:
+            candidates = self._people_named(surname)
+            title = self.doc.text[max(0, ent.start_char - 5) : ent.start_char] + ent.text
+            wanted = (
+                "m" if re.search(r"\bMr\b", title) else "f" if re.search(r"\b(Mrs|Ms|Miss)\b", title) else ""
+            )
+            forenames = forename_genders()
+            fitting = [
+                c
+                for c in candidates
+                if not wanted or forenames.get(c.name.split()[0].lower(), wanted) == wanted
+            ]
+            candidates = fitting or candidates
+            actor = self._closest(candidates, ent.start_char) if candidates else None
+        else:
+            actor = next(
+                (
+                    a
+                    for a in self._people_named(surname)
+                    if a.key[2:].split()[-1] == surname
+                    and (a.key[2:].split()[0] == first or a.key[2:].split()[0][:1] == first[:1])
+                ),
+                None,
+            )
         if actor is None:
-            actor = ActorBuilder(" ".join(words), "PERSON", key="P:" + surname)
+            key = f"P:{first} {surname}" if len(words) > 1 else f"P:{surname}"
+            actor = ActorBuilder(" ".join(words), "PERSON", key=key)
             self._by_key[actor.key] = actor
             self.actors.append(actor)
         self._mention(actor, ent.start_char, ent.end_char, ent.text)
         return actor
 
+    def _guess_genders(self) -> None:
+        """he/she for each person: Mr./Mrs. before a mention, pronouns right after it, else the forename."""
+        text = self.doc.text
+        forenames = forename_genders()
+        for actor in self.actors:
+            if actor.label != "PERSON":
+                continue
+            votes = {"m": 0, "f": 0}
+            for start, end in actor.mentions:
+                title = text[max(0, start - 5) : start].lower()
+                if re.search(r"\bmr\.?\s*$", title):
+                    votes["m"] += 3
+                elif re.search(r"\b(mrs|ms|miss)\.?\s*$", title):
+                    votes["f"] += 3
+                after = text[end : end + 120].lower()
+                he = re.search(r"\b(he|his|him)\b", after)
+                she = re.search(r"\b(she|her|hers)\b", after)
+                if he and (not she or he.start() < she.start()):
+                    votes["m"] += 1
+                elif she:
+                    votes["f"] += 1
+            hint = forenames.get(actor.name.split()[0].lower()) if len(actor.name.split()) > 1 else None
+            if hint:
+                votes[hint] += 2
+            if votes["m"] != votes["f"]:
+                actor.gender = "m" if votes["m"] > votes["f"] else "f"
+
     def _add_group(self, ent: Any) -> ActorBuilder:
         name = _clean_name(ent.text)
         words = _person_words(name)
-        person = self._by_key.get("P:" + (words or [""])[-1].lower())
+        people = self._people_named(words[-1]) if words else []
+        person = self._closest(people, ent.start_char) if people else None
         if person is not None and all(t.pos_ in {"PROPN", "PUNCT"} for t in ent):
             # spaCy sometimes calls a person's full name an organisation: "Kassym-Jomart Tokayev"
             if len(words) > len(person.name.split()):
@@ -172,12 +252,12 @@ class ActorBook:
                     return actor
         return None
 
-    def _nearest_before(self, char: int, labels: set[str]) -> ActorBuilder | None:
+    def _nearest_before(self, char: int, labels: set[str], fits: Any = None) -> ActorBuilder | None:
         best = None
         for offset, actor in self.timeline:
             if offset >= char:
                 break
-            if actor.label in labels:
+            if actor.label in labels and (fits is None or fits(actor)):
                 best = actor
         return best
 
@@ -195,6 +275,8 @@ class ActorBook:
         head = doc[head_index] if head_index is not None else None
         if head is None:
             return named.name if named else None
+        if named is None and head.ent_type_ in ACTOR_LABELS:
+            named = self._entity_actor(head.idx, head.idx + len(head.text))
         word = head.lower_
         if word in role_nouns():
             holder = self._person_in(head) or self._role_holder(head, start)
@@ -230,12 +312,18 @@ class ActorBook:
         return None
 
     def _pronoun_actor(self, word: str, start: int, recent: list[ActorBuilder]) -> str | None:
-        wanted = {"PERSON"} if word in PERSON_PRONOUNS - {"we"} else {"ORG", "GPE", "NORP"}
-        nearest = self._nearest_before(start, wanted)
+        people = word in PERSON_PRONOUNS - {"we"}
+        wanted = {"PERSON"} if people else {"ORG", "GPE", "NORP"}
+        gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word, "")
+
+        def fits(actor: ActorBuilder) -> bool:
+            return actor.label in wanted and not (gender and actor.gender and actor.gender != gender)
+
+        nearest = self._nearest_before(start, wanted, fits)
         for actor in reversed(recent):
-            if actor.label in wanted:
+            if fits(actor):
                 if nearest is None or self._last_mention_before(actor, start) >= (
-                    self._last_mention_before(nearest, start) - 400
+                    self._last_mention_before(nearest, start) - RECENT_SPEAKER_REACH
                 ):
                     return actor.name
                 return nearest.name

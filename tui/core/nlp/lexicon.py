@@ -62,3 +62,14 @@ def role_nouns() -> frozenset[str]:
 
 def verb_for(word: str) -> ReportingVerb | None:
     return reporting_verbs().get(word.lower())
+
+
+@lru_cache(maxsize=1)
+def forename_genders() -> dict[str, str]:
+    """Forename (lower case) -> "f" or "m": a hint for he/she when the article gives none."""
+    genders = {}
+    for line in (DATA / "forenames.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 2 and not line.startswith("#"):
+            genders[parts[0]] = parts[1]
+    return genders

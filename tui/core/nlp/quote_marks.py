@@ -18,7 +18,7 @@ _OPEN_ONLY = {"“": "curly", "„": "low", "«": "guillemet", "``": "wire", "�
 _CLOSE_ONLY = {"”": "curly", "»": "guillemet", "’": "single"}
 _EITHER = {'"': "straight", "''": "wire"}
 _MARK_RE = re.compile(r"``|''|[\"“”„«»‘’]")
-_BEFORE_OPEN = set(" \t\n([{—–-/:;,") | {""}
+_BEFORE_OPEN = set(" \t\n([{—–-/:") | {""}
 _AFTER_CLOSE = set(" \t\n)]}—–-.,;:!?…") | {""}
 
 
@@ -55,6 +55,8 @@ def _classify(text: str, match: re.Match[str]) -> _Mark | None:
         if family == "single" and (before not in _BEFORE_OPEN or not (after.isalnum() or after in '“"$')):
             return None
         return _Mark(start, end, family, True, False)
+    if mark == "”" and before in _BEFORE_OPEN and (after.isalnum() or after in "‘'"):
+        return _Mark(start, end, "curly", True, False)  # a wrong-way mark opening a quote: ”Fear. I am ...
     if mark in _CLOSE_ONLY:
         family = _CLOSE_ONLY[mark]
         if family == "single" and (after.isalpha() or not before or before.isspace()):
@@ -68,6 +70,17 @@ def _classify(text: str, match: re.Match[str]) -> _Mark | None:
     if not can_open and not can_close:
         can_open = can_close = True
     return _Mark(start, end, family, can_open, can_close)
+
+
+_INTERCHANGEABLE = {"curly": "straight", "straight": "curly"}
+
+
+def _closes_other_family(text: str, marks: list[_Mark], mark: _Mark, open_family: str) -> bool:
+    """Sloppy typing closes “a quote" or "a quote” with the other style: accept that when the quote's own
+    closing mark never comes later in the paragraph and this mark can only be a closer."""
+    if _INTERCHANGEABLE.get(open_family) != mark.family or mark.can_open or not mark.can_close:
+        return False
+    return not any(m.start > mark.start and m.family == open_family and m.can_close for m in marks)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -109,6 +122,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 open_at = None
                 continue
             if mark.family != open_family:
+                if _closes_other_family(text, marks, mark, open_family):
+                    found.append(QuotedSpan(open_at, mark.end))
+                    open_at = None
                 continue  # inner quote of the other family, or an apostrophe
             if mark.can_close and (depth == 0 or not mark.can_open):
                 if depth > 0:

@@ -18,7 +18,7 @@ from typing import Any
 
 from .lexicon import role_nouns, verb_for
 from .quote_marks import QuotedSpan, find_quoted_spans
-from .speakers import mention_tokens, subject_of
+from .speakers import antecedent, mention_tokens, subject_of
 
 Doc = Any
 Token = Any
@@ -188,7 +188,7 @@ def _speaker_for(verb: Token) -> tuple[tuple[int, int] | None, int | None]:
         return None, None
     start, end = mention_tokens(subject)
     doc = verb.doc
-    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)), subject.i
+    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)), antecedent(subject).i
 
 
 def _nested_cue_start(verb: Token, start_tok: int, end_tok: int) -> int:
@@ -328,6 +328,9 @@ def _punctuation_attribution(doc: Doc, index: _Index, quote: QuotedSpan) -> Stat
             return Statement(
                 quote.start, quote.end, "direct", dash.span(1), None, (s, e), name[1] - 1, quotes=1
             )
+    introduced = _colon_introduction(doc, index, quote)
+    if introduced is not None:
+        return introduced
     line_start = text.rfind("\n", 0, quote.start) + 1
     lead = text[line_start : quote.start].rstrip()
     if lead.endswith(":") and 0 < len(lead.split()) <= 6:
@@ -340,6 +343,27 @@ def _punctuation_attribution(doc: Doc, index: _Index, quote: QuotedSpan) -> Stat
                 quote.start, quote.end, "direct", (colon, colon + 1), None, span, head.i, quotes=1
             )
     return None
+
+
+def _colon_introduction(doc: Doc, index: _Index, quote: QuotedSpan) -> Statement | None:
+    """A sentence that ends in a colon introduces the quote after it (`Sanders made the following
+    comment:` then the quote): the subject of that sentence's verb is the speaker."""
+    text = doc.text
+    lead = text[: quote.start].rstrip()
+    if not lead.endswith(":") or quote.start - len(lead) > 3:
+        return None
+    colon = index.token_at(len(lead) - 1)
+    sent = doc[colon].sent
+    verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"} and t.i < colon and not index.in_quote(t)]
+    if not verbs or colon - sent.start < 2:
+        return None
+    verb = sent.root if sent.root in verbs else verbs[-1]
+    speaker, speaker_token = _speaker_for(verb)
+    if speaker is None:
+        return None
+    return Statement(
+        quote.start, quote.end, "direct", _cue_span(verb), verb.i, speaker, speaker_token, quotes=1
+    )
 
 
 def _lead_speaker(doc: Doc, index: _Index, start: int, end: int) -> Token | None:

@@ -14,7 +14,20 @@ from .lexicon import role_nouns
 Token = Any
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _DROP_FROM_PHRASE = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep_"}
-_CLIMB = {"conj", "advcl", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep"}
+_CLIMB = {"conj", "advcl", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep", "pobj"}
+
+
+_RELATIVE = {"who", "that", "which", "whom"}
+
+
+def antecedent(subject: Token) -> Token:
+    """Who a relative pronoun stands for ("Morial, who said" -> Morial); any other subject is itself.
+
+    The mention shown stays the pronoun, as annotators mark it; the actor comes from the antecedent.
+    """
+    if subject.lower_ in _RELATIVE and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -24,13 +37,10 @@ def subject_of(verb: Token) -> Token | None:
     it hangs on; `it was announced by the ministry` gives the agent.
     """
     current = verb
-    for _ in range(3):
+    for _ in range(4):
+        climbed = current is not verb
         for child in current.children:
-            if child.dep_ in _SUBJECTS and not (
-                child.dep_ == "nsubjpass" and current.lemma_ in {"quote", "ask"}
-            ):
-                if child.dep_ == "nsubjpass":
-                    continue
+            if child.dep_ in {"nsubj", "csubj"}:
                 return child
         for child in current.children:
             if child.dep_ == "agent":
@@ -38,7 +48,9 @@ def subject_of(verb: Token) -> Token | None:
                     if grandchild.dep_ == "pobj":
                         return grandchild
         for child in current.children:
-            if child.dep_ == "nsubjpass" and current.lower_ in {"quoted", "asked", "told"}:
+            # "he was asked", and "After saying ..., she was whisked off": passive subjects speak
+            # when the cue itself is a question or a telling, or when we climbed to another verb
+            if child.dep_ == "nsubjpass" and (climbed or current.lower_ in {"quoted", "asked", "told"}):
                 return child
         if current.dep_ in _CLIMB and current.head is not current:
             participle = current.tag_ == "VBG"
