@@ -20,7 +20,7 @@ from tui.core.analysis_pool import AnalysisPool, AnalyzerFactory
 from tui.core.index import IndexBusy, SearchIndex
 from tui.core.model import Analysis, Article, LoadProblem, Quote
 from tui.core.query import Query, QueryError, parse_query
-from tui.core.search import SearchHit, SearchResults, make_snippet, match_spans
+from tui.core.search import SearchHit, SearchResults, make_snippet, match_spans, needs_analysis
 from tui.core.store import Store, resolve_db_path
 
 ArticleCallback = Callable[[Article], None]
@@ -217,6 +217,10 @@ class Library:
         """Keep an analysis in memory and in the cache."""
         self._keep([analysis])
 
+    def set_analyses(self, analyses: Sequence[Analysis]) -> None:
+        """Keep many analyses at once (one cache transaction); the index follows on the next search."""
+        self._keep(list(analyses))
+
     def _keep(self, analyses: list[Analysis]) -> None:
         with self._lock:
             for analysis in analyses:
@@ -344,9 +348,10 @@ class Library:
         parsed = parse_query(query)
         total, ranked = self._run(parsed, limit)
         hits = []
+        with_analysis = needs_analysis(parsed)
         for article_id, score in ranked:
             article = self._articles[article_id]
-            spans = match_spans(parsed, article, self.analysis(article_id))
+            spans = match_spans(parsed, article, self.analysis(article_id) if with_analysis else None)
             snippet, snippet_spans = make_snippet(article.text, spans)
             hits.append(SearchHit(article_id, score, snippet, snippet_spans))
         return SearchResults(total, hits)

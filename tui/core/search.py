@@ -7,10 +7,12 @@ highlights in the article show what the search found, and `n`/`N` can move betwe
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 
 from tui.core.model import Analysis, Article
-from tui.core.query import PLACE_FIELD_LABELS, WORD, Query, Term
+from tui.core.query import PLACE_FIELD_LABELS, Query, Term
 
 SNIPPET_CHARS = 160
 
@@ -36,13 +38,17 @@ class SearchResults:
     hits: list[SearchHit]
 
 
+def needs_analysis(query: Query) -> bool:
+    """Whether highlighting this query needs the article's analysis (field terms do)."""
+    return any(t.field not in (None, "title", "source", "date") for t in query.positive_terms())
+
+
 def match_spans(query: Query, article: Article, analysis: Analysis | None = None) -> list[tuple[int, int]]:
     """Character spans in `article.text` where the query's words match, in reading order.
 
     Field terms match only inside their part of the article: `said:` inside quotations, `person:`
     inside PERSON entities, `actor:` inside the actor's mentions (or, without an analysis, nowhere).
     """
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in WORD.finditer(article.text)]
     spans: set[tuple[int, int]] = set()
     for term in query.positive_terms():
         if term.field in ("source", "date"):
@@ -50,7 +56,7 @@ def match_spans(query: Query, article: Article, analysis: Analysis | None = None
         allowed = _regions(term, article, analysis)
         if allowed is not None and not allowed:
             continue
-        for start, end in _occurrences(term, tokens):
+        for start, end in _occurrences(term, article.text):
             if allowed is None or any(a <= start and end <= b for a, b in allowed):
                 spans.add((start, end))
     return _merge(sorted(spans))
@@ -75,16 +81,17 @@ def _regions(term: Term, article: Article, analysis: Analysis | None) -> list[tu
     return [(e.start, e.end) for e in analysis.entities if e.label in labels]
 
 
-def _occurrences(term: Term, tokens: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
-    words = term.words
-    n = len(words)
-    found = []
-    for i in range(len(tokens) - n + 1):
-        if all(tokens[i + k][2] == words[k] for k in range(n - 1)):
-            last = tokens[i + n - 1][2]
-            if last == words[-1] or (term.prefix and last.startswith(words[-1])):
-                found.append((tokens[i][0], tokens[i + n - 1][1]))
-    return found
+def _occurrences(term: Term, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _pattern(term).finditer(text)]
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern(term: Term) -> re.Pattern[str]:
+    """The term as a regular expression with the index's word rules: words are runs of letters and
+    digits, anything else between them is a separator, and case does not matter."""
+    body = r"[\W_]+".join(re.escape(w) for w in term.words)
+    tail = r"[^\W_]*" if term.prefix else r"(?![^\W_])"
+    return re.compile(rf"(?<![^\W_]){body}{tail}", re.IGNORECASE)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
