@@ -60,3 +60,30 @@ def analysed_library() -> Library:
     for analysis in _analyse():
         library.set_analysis(analysis)
     return library
+
+
+FROZEN = Path(__file__).with_name("app_analyses.json")
+
+
+def frozen_library() -> Library:
+    """The sample articles with analyses the real analyser produced once, stored in app_analyses.json.
+
+    Snapshots use these so that they change when the screen changes, not each time the analyser
+    improves. Refresh with: python tests/app_library.py
+    """
+    import json
+
+    stored = {a["article_id"]: Analysis.from_dict(a) for a in json.loads(FROZEN.read_text(encoding="utf-8"))}
+    library = unanalysed_library()
+    for article in library.articles:
+        library.set_analysis(stored[article.id])
+    return library
+
+
+if __name__ == "__main__":
+    import json
+
+    FROZEN.write_text(
+        json.dumps([a.to_dict() for a in _analyse()], ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    print(f"wrote {FROZEN}")

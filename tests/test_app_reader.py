@@ -42,6 +42,13 @@ def screen_text(app: NewsReaderApp) -> str:
     return app.export_screenshot()  # SVG: contains every visible character
 
 
+async def loaded(app: NewsReaderApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the files are read: loading starts after the first paint, in a worker."""
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def legend_text(app: NewsReaderApp) -> str:
     return str(app.query_one(LegendBar).render())
 
@@ -63,8 +70,7 @@ def title_of(app: NewsReaderApp) -> str:
 async def test_opening_paths_lists_the_articles_and_shows_the_first() -> None:
     app = NewsReaderApp(paths=sample_paths(), analyze=False, remember=False, theme="textual-dark")
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await loaded(app, pilot)
         assert len(app.article_list.shown_ids) == 3
         assert title_of(app) == "US Speaker Pelosi announces Trump impeachment investigation"
         assert "3 articles" in str(app.query_one("#search-count").render())
@@ -75,8 +81,7 @@ async def test_an_unreadable_file_is_named_in_a_notification_and_the_rest_load(t
     bad.write_text("{not json", encoding="utf-8")
     app = NewsReaderApp(paths=[*sample_paths(PELOSI), str(bad)], analyze=False, remember=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.5)
+        await loaded(app, pilot)
         notices = [n.message for n in app._notifications]
         assert any("broken.json" in message for message in notices), notices
         assert len(app.article_list.shown_ids) == 1
@@ -233,7 +238,8 @@ async def test_the_card_of_an_actor_lists_where_they_appear_and_what_they_said()
         summary = str(card.query_one("#card-summary").render())
         assert "Statements" in summary and "(actor)" in summary
         options = card.query_one("#card-list", OptionList)
-        assert options.option_count == 1 + len(tokayev.data.actor.statements)
+        # headings "Appears in" and "Statements", one article, then each statement
+        assert options.option_count == 2 + 1 + len(tokayev.data.actor.statements)
         await pilot.press("down", "enter")  # the first statement: opens it in its article
         await pilot.pause()
         assert not isinstance(app.screen, EntityCard)
@@ -278,8 +284,7 @@ async def test_slash_filters_the_list_as_you_type_and_counts_the_matches() -> No
         await pilot.press("slash")
         assert app.focused is app.search_input
         await pilot.press(*"tokayev")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await loaded(app, pilot)
         assert len(app.article_list.shown_ids) == 1
         assert "1 of 3 match" in str(app.query_one("#search-count").render())
         assert "Kazakhstan" in title_of(app)
@@ -293,8 +298,7 @@ async def test_slash_filters_the_list_as_you_type_and_counts_the_matches() -> No
         await pilot.press("N")
         assert app.article_view.marks.current_match == first
         await pilot.press("slash", "escape")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await loaded(app, pilot)
         assert len(app.article_list.shown_ids) == 3
         assert app.article_view.match_count == 0
 
@@ -421,12 +425,11 @@ async def test_q_quits() -> None:
 
 async def test_the_paths_are_remembered_and_reopened_without_arguments() -> None:
     first = NewsReaderApp(paths=sample_paths(KAZAKHSTAN, SYRIA), analyze=False)
-    async with first.run_test(size=(120, 40)):
-        await first.workers.wait_for_complete()
+    async with first.run_test(size=(120, 40)) as pilot:
+        await loaded(first, pilot)
     again = NewsReaderApp(analyze=False)
     async with again.run_test(size=(120, 40)) as pilot:
-        await again.workers.wait_for_complete()
-        await pilot.pause()
+        await loaded(again, pilot)
         assert len(again.article_list.shown_ids) == 2
         assert again.paths == sample_paths(KAZAKHSTAN, SYRIA)
 
@@ -437,6 +440,5 @@ async def test_a_first_run_welcomes_and_offers_the_sample_articles() -> None:
         await pilot.pause()
         assert "Welcome" in str(app.screen.query_one("#welcome").border_title)
         await pilot.press("enter")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await loaded(app, pilot)
         assert len(app.article_list.shown_ids) > 30

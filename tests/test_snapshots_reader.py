@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_library import analysed_library
+from app_library import frozen_library
 from textual.pilot import Pilot
 
 from tui.app.app import NewsReaderApp
@@ -25,7 +25,7 @@ def private_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def reader() -> NewsReaderApp:
-    return NewsReaderApp(library=analysed_library(), analyze=False, remember=False, theme="textual-dark")
+    return NewsReaderApp(library=frozen_library(), analyze=False, remember=False, theme="textual-dark")
 
 
 async def settle(pilot: Pilot) -> None:

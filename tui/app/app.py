@@ -6,11 +6,12 @@ reacts to those messages and tells the widgets what to show. Widgets never reach
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import events, on, work
 from textual.app import App, ComposeResult
@@ -22,7 +23,6 @@ from textual.worker import get_current_worker
 
 from tui.app import messages
 from tui.app.article_text import ENTITY_GROUPS, Legend
-from tui.app.commands import Command, ReaderCommands
 from tui.app.keymap import keymap_file, load_keymap
 from tui.app.profiles import profile_of_actor, profile_of_entity
 from tui.app.session import load_paths, sample_data_dir, save_paths
@@ -31,8 +31,11 @@ from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.legend import LegendBar
 from tui.app.widgets.search_bar import SearchBar, SearchInput
-from tui.core.library import Library
 from tui.core.model import Analysis, Article, LoadProblem
+
+if TYPE_CHECKING:
+    from tui.app.commands import Command, ReaderCommands
+    from tui.core.library import Library
 
 NARROW = 100
 SEARCH_DEBOUNCE = 0.15
@@ -42,12 +45,19 @@ PROBLEMS_SHOWN = 6
 WidgetType = TypeVar("WidgetType", bound=Widget)
 
 
+def _reader_commands() -> type[ReaderCommands]:
+    """Imported when the palette first opens, not at start-up."""
+    from tui.app.commands import ReaderCommands
+
+    return ReaderCommands
+
+
 class NewsReaderApp(App[None]):
     """The reader: article list | article | actors, the search bar above and the keys below."""
 
     CSS_PATH = "newsreader.tcss"
     TITLE = "newsreader"
-    COMMANDS: ClassVar = App.COMMANDS | {ReaderCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {lambda: _reader_commands()}
     COMMAND_PALETTE_BINDING = "ctrl+p"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -111,16 +121,28 @@ class NewsReaderApp(App[None]):
         """Opened on first use, normally in the loading worker: cache and index stay off the first paint."""
         with self._library_lock:
             if self._library is None:
+                from tui.core.library import Library
+
                 self._library = Library(**self._library_options)  # type: ignore[arg-type]
             return self._library
 
-    def run(self, *args, **kwargs):  # type: ignore[no-untyped-def]
-        """Start multiprocessing's helper while stderr is real: the analysis pool is started from a worker."""
-        if self.analyze:
-            from tui.core.analysis_pool import prepare_for_app
+    def _prepare_processes(self) -> None:
+        """Start multiprocessing's resource tracker with the real stderr, after the first paint.
 
+        The analysis pool is started from a thread while Textual has replaced sys.stderr, and a spawn
+        pool then fails ("bad value(s) in fds_to_keep") unless the tracker already runs. Doing this
+        here on the event loop's thread, rather than before App.run(), keeps it off the first paint.
+        """
+        from tui.core.analysis_pool import prepare_for_app
+
+        replaced, sys.stderr = sys.stderr, sys.__stderr__
+        try:
             prepare_for_app()
-        return super().run(*args, **kwargs)
+        except Exception as error:  # analysis will then run in this process's thread instead
+            self.analysis_in_processes = False
+            self.log.warning(f"no analysis processes: {error}")
+        finally:
+            sys.stderr = replaced
 
     def on_unmount(self) -> None:
         self._closing = True
@@ -178,12 +200,13 @@ class NewsReaderApp(App[None]):
             if not self.paths:
                 self._start_analysis()
         if self.paths:
-            self.open_paths(self.paths)
+            # after the first paint: reading files (and importing the readers) must not delay it
+            self.call_after_refresh(self.open_paths, self.paths)
         elif self._library is None or not self.library.articles:
             remembered = load_paths(self.session_path) if self.remember else []
             if remembered:
                 self.paths = remembered
-                self.open_paths(remembered, remember=False)
+                self.call_after_refresh(self.open_paths, remembered, remember=False)
             else:
                 self._welcome()
         if self._library is not None:
@@ -347,6 +370,8 @@ class NewsReaderApp(App[None]):
     def _start_analysis(self) -> None:
         if not self.analyze or not self.library.pending():
             return
+        if self.analysis_in_processes:
+            self._prepare_processes()
         self._show_status("Analysing…", 0, len(self.library.pending()))
         if self._analysis_thread is not None and self._analysis_thread.is_alive():
             return

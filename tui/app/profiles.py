@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from tui.core.library import ActorSummary, Library
 from tui.core.model import Article, Entity, Quote
+
+if TYPE_CHECKING:  # the library (cache, index) is imported where it is opened, off the first paint
+    from tui.core.library import ActorSummary, Library
 
 
 @dataclass

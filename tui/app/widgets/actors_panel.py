@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -12,8 +12,10 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from tui.core.library import ActorSummary
 from tui.core.model import Quote
+
+if TYPE_CHECKING:
+    from tui.core.library import ActorSummary
 
 Scope = Literal["article", "all"]
 SortOrder = Literal["statements", "name"]

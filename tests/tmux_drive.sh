@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Drive the real `newsreader` in a terminal as a person would, and check what the screen shows.
+# Usage: tests/tmux_drive.sh   (from the repository root; needs tmux; uses a private HOME-like config)
+# Exits non-zero with the screen printed when something is not as expected.
+set -u
+cd "$(dirname "$0")/.."
+SESSION="nr-drive-$$"
+WORK="$(mktemp -d)"
+export XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config" XDG_CACHE_HOME="$WORK/cache"
+FAILED=0
+
+screen() { tmux capture-pane -p -t "$SESSION"; }
+keys() { tmux send-keys -t "$SESSION" "$@"; sleep 0.4; }
+expect() {  # expect "what a person should see" [seconds to wait]
+  local wanted="$1" wait="${2:-5}"
+  local end=$((SECONDS + wait))
+  while ((SECONDS <= end)); do
+    screen | grep -qF -- "$wanted" && { echo "ok: $wanted"; return 0; }
+    sleep 0.2
+  done
+  echo "MISSING: $wanted"; screen; FAILED=1
+}
+cleanup() { tmux kill-session -t "$SESSION" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+tmux new -d -s "$SESSION" -x 120 -y 40 ".venv/bin/newsreader sample_data/; echo READER-EXITED \$?; sleep 30"
+expect "Articles" 5
+expect "60 articles" 10
+expect "Actors · this article"
+expect "Middle East: Bloggers"
+expect "Analysing" 10                                  # progress with counts while spaCy works
+expect "1 PERSON" 60                                   # the legend once highlights arrived
+keys j;   expect "Myanmar: 64 Words for Aung San Suu Kyi"
+keys /;   keys -l "pelosi"; expect "of 60 match" 5     # the list filtered as you type
+expect "US Speaker Pelosi announces Trump"
+keys Enter; keys Tab;  keys n                          # into the article, to the first match
+keys ']';  expect "Next quote"
+keys Tab;  keys j
+keys a;    expect "Actors · all articles"
+keys a;    expect "Actors · this article"
+keys '?';  expect "Everywhere"; expect "Next entity"
+keys Escape; sleep 0.5
+keys Escape; sleep 0.5                                 # back to the list, then clear the search
+keys q;    expect "READER-EXITED 0" 5
+exit $FAILED
