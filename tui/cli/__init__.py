@@ -6,26 +6,24 @@ opens the reader and `newsreader analyze sample_data/` prints the analysis.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
 
-from tui.cli import analyze, export, reader, search
-
-COMMANDS = {
-    "analyze": analyze,
-    "export": export,
-    "search": search,
-}
+# Subcommand modules are imported only when their job runs: the reader's start-up pays for none.
+COMMANDS = ("analyze", "export", "search")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch to a subcommand; exit with its status. Never lets a traceback reach the user."""
     args = list(sys.argv[1:] if argv is None else argv)
-    command = COMMANDS.get(args[0]) if args else None
     try:
-        if command is not None:
+        if args and args[0] in COMMANDS:
+            command = importlib.import_module(f"tui.cli.{args[0]}")
             return command.run(args[1:])
-        return reader.run(args, commands=sorted(COMMANDS))
+        from tui.cli import reader
+
+        return reader.run(args, commands=COMMANDS)
     except KeyboardInterrupt:
         print("newsreader: interrupted", file=sys.stderr)
         return 130
