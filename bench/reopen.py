@@ -1,0 +1,138 @@
+"""Reopening a folder whose analyses are all cached: process start to a usable list, and peak memory.
+
+    python bench/reopen.py                     # 1,000 articles (quick)
+    python bench/reopen.py --count 10000       # the issue's figure: goal < 1.5 s, < 500 MB
+    python bench/reopen.py --count 10000 --app # through the reader itself, headless
+
+First a folder of .txt files is written (bench/make_corpus.py) and the cache primed with their
+synthetic analyses under the real pipeline's key, as a first session would leave it. Then a new
+Python process is started and timed from before its start until:
+  library: `Library.open(folder)` has returned, every article listed, none pending analysis;
+  app:     NewsReaderApp (headless, 120x40) shows every article in its list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+CHILD_LIBRARY = """
+import json, resource, sys, time
+started = float(sys.argv[1])
+from tui.core.library import Library
+library = Library(db=sys.argv[2])
+library.open([sys.argv[3]])
+listed = len(library.articles)
+pending = len(library.pending())
+first = library.articles[0]
+shown = library.analysis(first.id) is not None
+elapsed = time.time() - started
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+result = {"seconds": elapsed, "listed": listed, "pending": pending, "first_analysis": shown, "rss_mb": rss}
+print(json.dumps(result))
+"""
+
+CHILD_APP = """
+import asyncio, json, resource, sys, time
+started = float(sys.argv[1])
+from tui.app.app import NewsReaderApp
+from tui.core.analysis_pool import prepare_for_app
+
+async def main():
+    app = NewsReaderApp(paths=[sys.argv[3]], db=sys.argv[2], remember=False)
+    prepare_for_app()
+    expected = int(sys.argv[4])
+    async with app.run_test(size=(120, 40)) as pilot:
+        first_paint = time.time() - started
+        while app.article_list.option_count < expected:
+            await pilot.pause(0.01)
+            if time.time() - started > 120:
+                break
+        listed_at = time.time() - started
+        await pilot.press("down")
+        await pilot.pause()
+        interactive = time.time() - started
+        count = app.article_list.option_count
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"first_paint": first_paint, "seconds": listed_at, "after_key": interactive,
+                      "listed": count, "rss_mb": rss}))
+
+asyncio.run(main())
+"""
+
+
+def prime(folder: Path, db: Path, count: int) -> None:
+    """Write the articles and cache their analyses, as a first session with the reader would."""
+    from make_corpus import generate
+
+    from tui.core.library import Library
+    from tui.core.model import Analysis
+
+    folder.mkdir(parents=True, exist_ok=True)
+    analyses: list[Analysis] = []
+    for n, (article, analysis) in enumerate(generate(count)):
+        (folder / f"{n:06d}.txt").write_text(article.text, encoding="utf-8")
+        analyses.append(analysis)
+    library = Library(db=str(db))
+    library.open([str(folder)])
+    by_id = {a.id for a in library.articles}
+    library.set_analyses([a for a in analyses if a.article_id in by_id])
+    library.sync_index()
+    assert not library.pending(), "the .txt reader changed the text: ids differ from the generator's"
+    library.close()
+
+
+def run_child(code: str, *args: str) -> dict:  # type: ignore[type-arg]
+    started = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", code, repr(started), *args], capture_output=True, text=True, cwd=ROOT
+    )
+    if out.returncode != 0:
+        raise SystemExit(out.stderr)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--app", action="store_true", help="measure the reader (headless) too")
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="newsreader-reopen-"))
+    try:
+        folder, db = workdir / "articles", workdir / "cache.db"
+        started = time.perf_counter()
+        prime(folder, db, args.count)
+        print(f"primed {args.count:,} articles and their analyses in {time.perf_counter() - started:.1f} s")
+        for run in range(args.runs):
+            result = run_child(CHILD_LIBRARY, str(db), str(folder))
+            print(
+                f"library reopen #{run + 1}: {result['seconds']:.2f} s from process start, "
+                f"{result['listed']:,} listed, {result['pending']} pending, peak {result['rss_mb']:.0f} MB"
+            )
+        if args.app:
+            for run in range(args.runs):
+                result = run_child(CHILD_APP, str(db), str(folder), str(args.count))
+                print(
+                    f"app reopen #{run + 1}: first paint {result['first_paint']:.2f} s, "
+                    f"all {result['listed']:,} listed {result['seconds']:.2f} s, "
+                    f"a key answered {result['after_key']:.2f} s, peak {result['rss_mb']:.0f} MB"
+                )
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
