@@ -62,3 +62,12 @@ def test_spans_stay_inside_the_text_in_order_and_never_overlap(text):
         assert 0 <= span.start < span.end <= len(text)
     for before, after in itertools.pairwise(spans):
         assert before.end <= after.start
+
+
+def test_sloppy_mixed_marks_still_close_the_quote():
+    assert quoted('"Oz has a pulpit,” said David. “He can’t.”') == ['"Oz has a pulpit,”', "“He can’t.”"]
+    assert quoted('“Immunity deals should not," Chaffetz said.') == ['“Immunity deals should not,"']
+
+
+def test_a_wrong_way_mark_can_open_a_paragraph_quote():
+    assert quoted("”Fear. I am afraid.” ― Ana") == ["”Fear. I am afraid.”"]

@@ -171,3 +171,37 @@ def test_text_without_speech_has_no_quotes():
 def test_a_newline_ends_a_sentence():
     analysis = analyse("Kazakhstan President: CSTO forces to remain\nPolice fired tear gas in Almaty.")
     assert not any("\n" in e.text for e in analysis.entities)
+
+
+def test_sentence_ending_in_a_colon_introduces_the_quote():
+    text = "Sanders made the following comment:\n\n“The unemployment rate is 33 percent.”"
+    q = only_quote(text)
+    assert q.text == "“The unemployment rate is 33 percent.”"
+    assert q.speaker.text == "Sanders"
+
+
+def test_verb_outside_the_lexicon_linked_to_the_quote_is_its_cue():
+    q = only_quote("“Not us,” Murphy grinned on Friday.")
+    assert q.speaker.text == "Murphy"
+
+
+def test_people_who_share_a_surname_stay_apart():
+    text = "Barack Obama and Michelle Obama arrived. Mr. Obama said that the vote matters."
+    analysis = analyse(text)
+    names = {a.name for a in analysis.actors}
+    assert {"Barack Obama", "Michelle Obama"} <= names
+    assert analysis.quotes[0].actor == "Barack Obama"
+
+
+def test_she_skips_the_nearer_man():
+    text = "Senator Claire McCaskill met David Gorski on Monday.\n“It is wrong,” she said."
+    assert analyse(text).quotes[-1].actor == "Claire McCaskill"
+
+
+def test_relative_pronoun_speaker_is_shown_as_written_and_resolved_to_its_antecedent():
+    analysis = analyse(
+        "Marc Morial, the chief executive of the League, who said that the vote matters, spoke."
+    )
+    q = analysis.quotes[0]
+    assert q.speaker.text == "who"
+    assert q.actor == "Marc Morial"

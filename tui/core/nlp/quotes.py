@@ -182,13 +182,33 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return verb.idx, verb.idx + len(verb.text)
 
 
-def _speaker_for(verb: Token) -> tuple[tuple[int, int] | None, int | None]:
+def _speaker_for(verb: Token, index: _Index | None = None) -> tuple[tuple[int, int] | None, int | None]:
     subject = subject_of(verb)
+    if subject is not None and index is not None and index.in_quote(subject) and not index.in_quote(verb):
+        subject = _name_near(verb, index)  # the parser took a word of the quote for the subject
     if subject is None:
         return None, None
     start, end = mention_tokens(subject)
     doc = verb.doc
     return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)), antecedent(subject).i
+
+
+def _name_near(verb: Token, index: _Index) -> Token | None:
+    """The person or pronoun right next to a cue, outside quotes: `," Leslie Wimes, a ..., said`."""
+    sent = verb.sent
+    window = [
+        t for t in sent[max(0, verb.i - 8 - sent.start) : verb.i + 6 - sent.start] if not index.in_quote(t)
+    ]
+    candidates = [
+        t for t in window if t.ent_type_ in {"PERSON", "ORG"} or t.lower_ in {"he", "she", "they", "it"}
+    ]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda t: abs(t.i - verb.i))
+    if best.ent_type_:
+        while best.i + 1 < len(verb.doc) and verb.doc[best.i + 1].ent_iob_ == "I":
+            best = verb.doc[best.i + 1]
+    return best
 
 
 def _nested_cue_start(verb: Token, start_tok: int, end_tok: int) -> int:
@@ -345,6 +365,29 @@ def _punctuation_attribution(doc: Doc, index: _Index, quote: QuotedSpan) -> Stat
     return None
 
 
+def _structural_cue(doc: Doc, index: _Index, quote: QuotedSpan, taken: set[int]) -> Token | None:
+    """A verb outside the lexicon that the parse links to the quote and that has a subject of its own
+    (`"USA! USA!" the crowd chanted`, `"Not us," Murphy tweeted`): it reports the quote."""
+    first = index.token_at(quote.start)
+    last = index.token_at(max(quote.start, quote.end - 1))
+    inside = range(first, last + 1)
+    for i in inside:
+        token = doc[i]
+        for verb in (token.head, *token.children):
+            if verb.i in inside or verb.i in taken or verb.pos_ != "VERB" or index.in_quote(verb):
+                continue
+            if verb.sent != doc[last].sent and verb.sent != doc[first].sent:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if (
+                subject is not None
+                and subject.i not in inside
+                and (subject.pos_ in {"PRON", "PROPN"} or subject.ent_type_ in {"PERSON", "ORG", "NORP"})
+            ):
+                return verb
+    return None
+
+
 def _colon_introduction(doc: Doc, index: _Index, quote: QuotedSpan) -> Statement | None:
     """A sentence that ends in a colon introduces the quote after it (`Sanders made the following
     comment:` then the quote): the subject of that sentence's verb is the speaker."""
@@ -437,7 +480,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     for q in quoted:
         if any(_overlaps((st.start, st.end), (q.start, q.end)) for st in statements):
             continue
-        cue = _nearest_cue(doc, index, q, set(by_cue))
+        cue = _nearest_cue(doc, index, q, set(by_cue)) or _structural_cue(doc, index, q, set(by_cue))
         if cue is None:
             punctuated = _punctuation_attribution(doc, index, q)
             if punctuated is None:
@@ -450,12 +493,13 @@ def find_statements(doc: Doc) -> list[Statement]:
             st.start, st.end = min(st.start, q.start), max(st.end, q.end)
             st.quotes += 1
             continue
-        speaker, speaker_token = _speaker_for(cue)
+        speaker, speaker_token = _speaker_for(cue, index)
         st = Statement(q.start, q.end, "direct", _cue_span(cue), cue.i, speaker, speaker_token, quotes=1)
         statements.append(st)
         by_cue[cue.i] = st
     statements = _without_overlaps(statements)
     statements.extend(_follow_ons(doc, statements, orphans))
+    statements.extend(_unattributed(text, statements, orphans))
     statements.sort(key=lambda s: s.start)
     for st in statements:
         st.kind = _kind(text, st, quoted)
@@ -510,6 +554,43 @@ def _follow_ons(doc: Doc, statements: list[Statement], orphans: list[QuotedSpan]
                     quotes=1,
                 )
             )
+    return found
+
+
+UNATTRIBUTED_MIN_WORDS = 6
+"""A quote this long with no cue and no speaker in reach is still a quotation, not a scare quote."""
+
+
+def _unattributed(text: str, statements: list[Statement], orphans: list[QuotedSpan]) -> list[Statement]:
+    """Long quotes nobody could be found for: shown as quotes, with no speaker rather than a guess."""
+    found = []
+    for q in orphans:
+        if len(text[q.start : q.end].split()) < UNATTRIBUTED_MIN_WORDS:
+            continue
+        if any(_overlaps((st.start, st.end), (q.start, q.end)) for st in statements):
+            continue
+        before = [st for st in statements if st.end <= q.start and st.speaker is not None]
+        previous = max(before, key=lambda st: st.end, default=None)
+        if (
+            previous is not None
+            and len([p for p in text[previous.end : q.start].split("\n") if p.strip()]) <= 1
+        ):
+            # the paragraph before quoted or reported someone: this one most likely goes on with them
+            found.append(
+                Statement(
+                    q.start,
+                    q.end,
+                    "direct",
+                    None,
+                    None,
+                    previous.speaker,
+                    previous.speaker_token,
+                    inherited=True,
+                    quotes=1,
+                )
+            )
+            continue
+        found.append(Statement(q.start, q.end, "direct", quotes=1))
     return found
 
 
