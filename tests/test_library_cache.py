@@ -194,3 +194,23 @@ def test_tokayev_is_found_as_an_actor_once_the_real_analysis_is_stored(tmp_path:
     hits = second.search_hits("actor:Tokayev")
     assert hits[0].article_id == article.id
     assert [hits[0].snippet[s:e] for s, e in hits[0].snippet_spans] == ["Tokayev"]
+
+
+def test_two_readers_on_one_cache_each_see_their_own_articles(tmp_path: Path) -> None:
+    db = str(tmp_path / "cache.db")
+    write_articles(tmp_path / "news", 3)
+    write_articles(tmp_path / "more", 3, story="Another story")
+    first = Library(db=db, analyzer_factory=CountingAnalyzer)
+    second = Library(db=db, analyzer_factory=CountingAnalyzer)
+    first.open([str(tmp_path / "news")])
+    second.open([str(tmp_path / "more")])
+    first.analyze_pending()
+    second.analyze_pending()
+    assert sorted(a.title for a in first.search("lagos")) == ["Story 0", "Story 1", "Story 2"]
+    assert len(second.search("another lagos")) == 3
+    assert first.messages == [] and second.messages == []
+    first.close()
+    second.close()
+    third = Library(db=db, analyzer_factory=CountingAnalyzer)
+    third.open([str(tmp_path / "news"), str(tmp_path / "more")])
+    assert third.pending() == [] and len(third.search("person:okafor2")) == 2

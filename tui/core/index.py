@@ -184,11 +184,9 @@ class SearchIndex:
         result = searcher.search(compiled, limit=max(limit, 1), count=True)
         if limit <= 0 or not result.hits:
             return result.count, []
-        addresses = [address for _, address in result.hits]
-        numbers = searcher.fast_field_values("num", addresses)
-        return result.count, [
-            (int(num), float(score)) for (score, _), num in zip(result.hits, numbers, strict=True)
-        ]
+        scores = [score for score, _ in result.hits]
+        numbers = searcher.fast_field_values("num", [address for _, address in result.hits])
+        return result.count, list(zip(numbers, scores, strict=True))
 
     def num_docs(self) -> int:
         return self._index.searcher().num_docs
