@@ -214,3 +214,23 @@ def test_two_readers_on_one_cache_each_see_their_own_articles(tmp_path: Path) ->
     third = Library(db=db, analyzer_factory=CountingAnalyzer)
     third.open([str(tmp_path / "news"), str(tmp_path / "more")])
     assert third.pending() == [] and len(third.search("person:okafor2")) == 2
+
+
+def test_an_index_that_cannot_be_written_moves_to_memory_and_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.core.index import SearchIndex
+
+    real_writer = SearchIndex._writer
+
+    def full_disk(self: SearchIndex):  # type: ignore[no-untyped-def]
+        if self.path is not None:
+            raise OSError(28, "No space left on device")
+        return real_writer(self)
+
+    monkeypatch.setattr(SearchIndex, "_writer", full_disk)
+    write_articles(tmp_path / "news", 3)
+    library = Library(db=str(tmp_path / "cache.db"), analyzer_factory=CountingAnalyzer)
+    library.open([str(tmp_path / "news")])
+    assert len(library.search("lagos")) == 3
+    assert any("search index in memory" in m and "No space left" in m for m in library.messages)

@@ -97,6 +97,7 @@ class Library:
         self.store = store if store is not None else Store.open(resolve_db_path(db, no_cache=no_cache))
         self.index = SearchIndex(self.store.index_path)
         self._unsaved: list[Article] = []
+        self._messages: list[str] = []
         self._numbers: dict[str, int] = {}
         self._ids_by_number: dict[int, str] = {}
         self._cached_ids: set[str] = set()
@@ -111,7 +112,7 @@ class Library:
     @property
     def messages(self) -> list[str]:
         """What to tell the user about the cache and the index, in the order it happened."""
-        return [*self.store.messages, *self.index.messages]
+        return [*self.store.messages, *self.index.messages, *self._messages]
 
     def _get_analyzer(self):  # type: ignore[no-untyped-def]
         if self._analyzer is None:
@@ -325,6 +326,13 @@ class Library:
             self.index.sync(self.store)
         except IndexBusy:
             return False
+        except (OSError, ValueError, RuntimeError) as error:
+            if self.index.path is None:
+                raise
+            # A full or read-only disk under the index: carry on with one in memory, rebuilt from the cache.
+            self._messages.append(f"search index in memory: cannot write {self.index.path} ({error})")
+            self.index = SearchIndex(None)
+            self.index.sync(self.store)
         return True
 
     def _ensure_index(self) -> None:
