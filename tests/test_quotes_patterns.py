@@ -205,3 +205,16 @@ def test_relative_pronoun_speaker_is_shown_as_written_and_resolved_to_its_antece
     q = analysis.quotes[0]
     assert q.speaker.text == "who"
     assert q.actor == "Marc Morial"
+
+
+def test_a_coordinated_cue_with_its_own_speaker_starts_its_own_statement():
+    text = (
+        "She said fathers would not be eligible, and when pressed on why, "
+        'the 34-year-old mother of three replied, "It is meant to benefit the mother."'
+    )
+    quotes = analyse(text).quotes
+    assert [q.text for q in quotes] == [
+        "fathers would not be eligible",
+        '"It is meant to benefit the mother."',
+    ]
+    assert [q.speaker.text for q in quotes] == ["She", "the 34-year-old mother of three"]

@@ -39,7 +39,13 @@ class Analyzer:
         return self.load()._nlp
 
     def analyze(self, article: Article) -> Analysis:
+        self._allow_length(len(article.text))
         return self._from_doc(article, self.nlp(article.text))
+
+    def _allow_length(self, length: int) -> None:
+        """spaCy refuses texts over 1,000,000 characters by default; a long article is still an article."""
+        if length >= self.nlp.max_length:
+            self.nlp.max_length = length + 1
 
     def analyze_many(
         self, articles: Iterable[Article], processes: int = 1, batch_size: int = 8
@@ -47,6 +53,7 @@ class Analyzer:
         """Analyses in input order; with processes > 1 the work is spread over a process pool."""
         if processes <= 1:
             pending = list(articles) if not isinstance(articles, list) else articles
+            self._allow_length(max((len(a.text) for a in pending), default=0))
             docs = self.nlp.pipe((a.text for a in pending), batch_size=batch_size)
             for article, doc in zip(pending, docs, strict=True):
                 yield self._from_doc(article, doc)

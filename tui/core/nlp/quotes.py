@@ -469,6 +469,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     quoted = find_quoted_spans(text)
     index = _Index(doc, quoted)
     statements = _from_verbs(doc, index) + _according_to(doc) + _headlines(doc, index)
+    statements = _split_coordinated(doc, statements)
     # widen statements to whole quotes they touch: partial quotes inside reported speech
     for st in statements:
         for q in quoted:
@@ -503,6 +504,32 @@ def find_statements(doc: Doc) -> list[Statement]:
     statements.sort(key=lambda s: s.start)
     for st in statements:
         st.kind = _kind(text, st, quoted)
+    return statements
+
+
+def _split_coordinated(doc: Doc, statements: list[Statement]) -> list[Statement]:
+    """`She said A, and ... the mother of three replied, "B"`: a coordinated cue with its own subject inside
+    another statement starts a statement of its own, and the outer one ends before it."""
+    for inner in statements:
+        if inner.cue_token is None or doc[inner.cue_token].dep_ != "conj" or inner.speaker is None:
+            continue
+        for outer in statements:
+            if outer is inner or not (outer.start <= inner.cue[0] < outer.end):
+                continue
+            cut = min(inner.start, inner.speaker[0], inner.cue[0])
+            head = doc[inner.cue_token]
+            cut = min(
+                cut,
+                min(
+                    (c.left_edge.idx for c in head.lefts if c.dep_ in {"advcl", "advmod", "cc"}), default=cut
+                ),
+            )
+            start, end = _trimmed(doc.text, outer.start, cut)
+            for word in (" and", " but"):
+                if doc.text[start:end].endswith(word):
+                    start, end = _trimmed(doc.text, start, end - len(word))
+            if len(doc.text[start:end].split()) >= 3:
+                outer.end = end
     return statements
 
 
