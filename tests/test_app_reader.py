@@ -378,6 +378,10 @@ async def test_help_lists_every_pane_s_keys_from_the_bindings() -> None:
             "Search",
             "Quit",
             "Sort",
+            "Mark/unmark the selected quote",
+            "Copy the selected quote with its source",
+            "Export quotes to a file",
+            "Mark statement / open actor",
         ):
             assert description in shown, description
         await pilot.press("escape")

@@ -24,8 +24,10 @@ def private_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
-def reader() -> NewsReaderApp:
-    return NewsReaderApp(library=frozen_library(), analyze=False, remember=False, theme="textual-dark")
+def reader(marks: Path | None = None) -> NewsReaderApp:
+    return NewsReaderApp(
+        library=frozen_library(), analyze=False, remember=False, theme="textual-dark", marks_path=marks
+    )
 
 
 async def settle(pilot: Pilot) -> None:
@@ -48,6 +50,18 @@ def keys(*presses: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_article_with_a_quote_selected_and_its_actors(snap_compare, size: tuple[int, int]) -> None:
     assert snap_compare(reader(), terminal_size=size, run_before=keys("enter", "right_square_bracket"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_marked_quote_in_the_article_the_actors_panel_and_the_footer(
+    snap_compare, size: tuple[int, int], tmp_path: Path
+) -> None:
+    async def run(pilot: Pilot) -> None:
+        await keys("enter", "right_square_bracket", "m", "right_square_bracket")(pilot)
+        pilot.app.clear_notifications()
+        await settle(pilot)
+
+    assert snap_compare(reader(tmp_path / "marks.json"), terminal_size=size, run_before=run)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

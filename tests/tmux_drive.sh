@@ -20,6 +20,15 @@ expect() {  # expect "what a person should see" [seconds to wait]
   done
   echo "MISSING: $wanted"; screen; FAILED=1
 }
+expect_gone() {  # expect_gone "what should disappear" [seconds to wait]
+  local gone="$1" wait="${2:-5}"
+  local end=$((SECONDS + wait))
+  while ((SECONDS <= end)); do
+    screen | grep -qF -- "$gone" || { echo "ok: no more $gone"; return 0; }
+    sleep 0.2
+  done
+  echo "STILL SHOWN: $gone"; screen; FAILED=1
+}
 cleanup() { tmux kill-session -t "$SESSION" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 
@@ -34,11 +43,15 @@ keys j;   expect "Myanmar: 64 Words for Aung San Suu Kyi"
 keys /;   keys -l "pelosi"; expect "of 60 match" 5     # the list filtered as you type
 expect "US Speaker Pelosi announces Trump"
 keys Enter; keys Tab;  keys n                          # into the article, to the first match
+expect_gone "Analysing" 90                             # this article's quotes are found
 keys ']';  expect "Next quote"
+keys m;    expect "1 marked"                           # the selected quote marked, counted in the footer
+keys e;    expect "Marked quotes (1)"; expect "ctrl+s exports"   # the export dialog
+keys Escape; sleep 0.3
 keys Tab;  keys j
 keys a;    expect "Actors · all articles"
 keys a;    expect "Actors · this article"
-keys '?';  expect "Everywhere"; expect "Next entity"
+keys '?';  expect "Everywhere"; expect "Export quotes to a file"; expect "Next quote"
 keys Escape; sleep 0.5
 keys Escape; sleep 0.5                                 # back to the list, then clear the search
 keys q;    expect "READER-EXITED 0" 5

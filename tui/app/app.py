@@ -31,7 +31,8 @@ from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.legend import LegendBar
 from tui.app.widgets.search_bar import SearchBar, SearchInput
-from tui.core.model import Analysis, Article, LoadProblem
+from tui.core.marks import MarkKey, MarkSaveError, MarkStore
+from tui.core.model import Analysis, Article, LoadProblem, Quote
 
 if TYPE_CHECKING:
     from tui.app.commands import Command, ReaderCommands
@@ -66,7 +67,19 @@ class NewsReaderApp(App[None]):
         Binding("slash", "search", "Search", key_display="/", id="search"),
         Binding("n", "match(1)", "Next match", show=False, id="next-match"),
         Binding("N", "match(-1)", "Prev match", show=False, id="prev-match"),
-        Binding("a", "actors_scope", "Actors scope", id="actors-scope"),
+        # not in the footer: the actors panel's own subtitle says "a: scope"
+        Binding("a", "actors_scope", "Actors scope", show=False, id="actors-scope"),
+        # Short words for the footer; the help screen shows the tooltip when there is one.
+        Binding("m", "toggle_mark", "Mark", tooltip="Mark/unmark the selected quote", id="mark-quote"),
+        Binding(
+            "y",
+            "copy_quote",
+            "Copy",
+            tooltip="Copy the selected quote with its source",
+            show=False,
+            id="copy-quote",
+        ),
+        Binding("e", "export", "Export", tooltip="Export quotes to a file", id="export"),
         Binding("A", "toggle_actors", "Show/hide actors panel", show=False, id="toggle-actors"),
         Binding("L", "toggle_list", "Show/hide article list", show=False, id="toggle-list"),
         Binding("escape", "back", "Back / clear", show=False, id="back"),
@@ -88,6 +101,8 @@ class NewsReaderApp(App[None]):
         session_path: Path | None = None,
         keymap_path: Path | None = None,
         theme: str | None = None,
+        marks_path: Path | None = None,
+        watch: bool = False,
     ) -> None:
         super().__init__()
         self.paths = list(paths or [])
@@ -115,6 +130,10 @@ class NewsReaderApp(App[None]):
         self._actors_timer = None
         self._widgets: dict[type, object] = {}
         self._closing = False
+        # Marks are a small JSON file: read now so the first paint can already star them.
+        self.mark_store = MarkStore(marks_path)
+        self.watch_folders = watch  # not `self.watch`: that is Textual's reactive watcher
+        self._watched_paths: list[str] | None = None
 
     @property
     def library(self) -> Library:
@@ -147,6 +166,7 @@ class NewsReaderApp(App[None]):
     def on_unmount(self) -> None:
         self._closing = True
         self._cancel_analysis.set()
+        self.workers.cancel_group(self, "watch")
         if self._library is not None:
             self._library.close()
 
@@ -163,7 +183,9 @@ class NewsReaderApp(App[None]):
         with Horizontal(id="analysis-status"):
             yield Label("", id="analysis-label")
             yield ProgressBar(id="analysis-bar", show_eta=False)
-        yield Footer()
+        with Horizontal(id="footer-bar"):
+            yield Footer()
+            yield Label("", id="marked-count")
 
     @property
     def article_list(self) -> ArticleList:
@@ -193,6 +215,9 @@ class NewsReaderApp(App[None]):
         self._title_actors()
         self._apply_keymap()
         self._apply_layout()
+        self._show_marks()
+        if self.mark_store.problem:
+            self.notify(self.mark_store.problem, title="Marks", severity="error", timeout=12)
         self.article_list.focus()
         if self._library is not None and self.library.articles:
             self.article_list.append_articles(self.library.articles)
@@ -364,6 +389,48 @@ class NewsReaderApp(App[None]):
             return
         self._hide_status()
         self._start_analysis()
+        if self.watch_folders and self._watched_paths != self.paths:
+            self._watched_paths = list(self.paths)
+            self._watch(self._watched_paths)
+
+    # -- watching the opened folders -------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def _watch(self, paths: list[str]) -> None:
+        """Read the files that appear or change under `paths` until the app closes.
+
+        The worker's own cancel event stops the watcher: Textual cancels every worker on exit, and
+        a new `open_paths` replaces this worker (exclusive), so a watcher never outlives its paths.
+        """
+        from tui.core.sources import watch_paths
+
+        stop = get_current_worker().cancelled_event
+        try:
+            for changed in watch_paths(paths, stop):
+                added: list[Article] = []
+                self.library.open(
+                    changed,
+                    on_article=added.append,
+                    on_problem=lambda problem: self.post_message(messages.ProblemFound(problem)),
+                )
+                if added and not stop.is_set():
+                    self.post_message(messages.WatchedArticlesRead(added))
+        except Exception as exc:  # the reader goes on with what it has; it only stops following changes
+            self.post_message(messages.WatchStopped(f"{type(exc).__name__}: {exc}"))
+
+    def on_watched_articles_read(self, message: messages.WatchedArticlesRead) -> None:
+        if self._closing:
+            return
+        self.on_articles_read(messages.ArticlesRead(message.articles))
+        count = len(message.articles)
+        names = ", ".join(a.title or Path(a.path).name for a in message.articles[:3])
+        more = f" and {count - 3} more" if count > 3 else ""
+        self.notify(f"{names}{more}", title=f"{count} new article{'s' if count != 1 else ''}", timeout=4)
+        self._start_analysis()
+
+    def on_watch_stopped(self, message: messages.WatchStopped) -> None:
+        if not self._closing:
+            self.notify(f"Stopped watching for new files: {message.error}", severity="error", timeout=10)
 
     # -- analysis --------------------------------------------------------------------------------
 
@@ -460,6 +527,7 @@ class NewsReaderApp(App[None]):
         self.current_id = article_id
         view = self.article_view
         view.show(article, self.library.analysis(article_id))
+        view.set_marked(self._marked_spans(article_id))
         view.set_matches(self.library.match_spans(self.query_text, article_id) if self.query_text else [])
         self.sub_title = article.title
         listed = self.article_list
@@ -492,11 +560,13 @@ class NewsReaderApp(App[None]):
         panel = self.actors_panel
         if self.actors_scope == "all":
             panel.empty_note = "No actors found yet." if not self.loading else "Reading…"
+            panel.marked = self.mark_store.keys()
             panel.show_actors(self.library.actors(None), keep_place=keep_place)
         else:
             ids = [self.current_id] if self.current_id else []
             analysed = bool(ids) and self.library.analysis(ids[0]) is not None
             panel.empty_note = "No actors in this article." if analysed else "Actors appear once analysed."
+            panel.marked = self.mark_store.keys()
             panel.show_actors(self.library.actors(ids), keep_place=keep_place)
         self._title_actors()
 
@@ -546,6 +616,111 @@ class NewsReaderApp(App[None]):
             if quote is not None:
                 self.article_view.select_quote(quote, flash=True)
         self.article_view.focus()
+
+    # -- marking, copying and exporting quotes ---------------------------------------------------
+
+    def selected_quote(self) -> tuple[Article, Quote] | None:
+        """The quote the reader means: the statement under the cursor in the actors panel when it has
+        the focus, else the quote selected in the article with ] and [."""
+        if self.focused is self.actors_panel:
+            statement = self.actors_panel.selected_statement
+            if statement is not None:
+                article = self.library.article(statement.article_id)
+                return (article, statement.quote) if article is not None else None
+        view = self.article_view
+        if view.article is not None and view.selected_quote is not None:
+            return view.article, view.selected_quote
+        return None
+
+    def action_toggle_mark(self) -> None:
+        picked = self.selected_quote()
+        if picked is None:
+            self.notify(
+                "Select a quote first: ] and [ step through the article's quotes, "
+                "or move to a statement in the actors panel.",
+                severity="warning",
+                timeout=4,
+            )
+            return
+        self.toggle_mark(*picked)
+
+    @on(ActorsPanel.MarkRequested)
+    def _mark_requested(self, event: ActorsPanel.MarkRequested) -> None:
+        article = self.library.article(event.article_id)
+        if article is not None:
+            self.toggle_mark(article, event.quote)
+
+    def toggle_mark(self, article: Article, quote: Quote) -> None:
+        """Mark or unmark one quote, saved at once; a failed save is undone and said."""
+        try:
+            marked = self.mark_store.toggle(MarkKey.of(article, quote))
+        except MarkSaveError as error:
+            self.notify(str(error), title="Marks", severity="error", timeout=10)
+            return
+        self._show_marks()
+        who = quote.actor or (quote.speaker.text if quote.speaker else "an unknown speaker")
+        verb = "Marked" if marked else "Unmarked"
+        self.notify(f"{verb} the quote by {who} (e exports the marked quotes).", timeout=2)
+
+    def _marked_spans(self, article_id: str | None) -> list[tuple[int, int]]:
+        marked = self.mark_store.keys()
+        return [(k.start, k.end) for k in marked if k.article_id == article_id]
+
+    def _show_marks(self) -> None:
+        """Star the marked quotes in the article and the actors panel, and count them in the footer."""
+        keys = self.mark_store.keys()
+        article = self.article_view.article
+        self.article_view.set_marked(self._marked_spans(article.id if article else None))
+        self.actors_panel.set_marked(keys)
+        label = self.screen_stack[0].query_one("#marked-count", Label)
+        label.update(f"★ {len(keys)} marked")
+        label.display = bool(keys)
+
+    def action_copy_quote(self) -> None:
+        from tui.app.clipboard import copy_quote
+        from tui.core.export import ExportItem
+
+        picked = self.selected_quote()
+        if picked is None:
+            self.notify(
+                "Select a quote first: ] and [ step through the article's quotes, "
+                "or move to a statement in the actors panel.",
+                severity="warning",
+                timeout=4,
+            )
+            return
+        self.notify(copy_quote(self, ExportItem.from_quote(*picked)), timeout=4)
+
+    def _selected_actor_name(self) -> str | None:
+        """The actor under the cursor in the actors panel, else the speaker of the selected quote."""
+        actor = self.actors_panel.selected_actor if self.actors_visible else None
+        if actor is not None:
+            return actor.name
+        picked = self.selected_quote()
+        return picked[1].actor if picked is not None else None
+
+    def action_export(self) -> None:
+        from tui.app.screens.export import ExportScreen, reader_scopes
+
+        query = self.query_text or None
+        scopes, default = reader_scopes(
+            list(self.library.analyzed(self.library.articles)),
+            marked=self.mark_store.keys(),
+            article_id=self.current_id,
+            actor=self._selected_actor_name(),
+            query=query,
+            matching_ids=set(self.article_list.shown_ids) if query else None,
+        )
+        if not any(scopes.values()):
+            note = "the analysis is still running" if self.library.pending() else "no quotes were found"
+            self.notify(f"Nothing to export yet: {note}.", severity="warning", timeout=4)
+            return
+
+        def exported(result) -> None:  # type: ignore[no-untyped-def]
+            if result is not None:
+                self.notify(result.message, title="Exported", timeout=8)
+
+        self.push_screen(ExportScreen(scopes, default), callback=exported)
 
     # -- search ----------------------------------------------------------------------------------
 
@@ -669,6 +844,11 @@ class NewsReaderApp(App[None]):
         commands.append(
             ("Actors: change sort order", "by statements / by name", self.actors_panel.action_sort)
         )
+        commands.append(
+            ("Export quotes…", "e: marked, this article, an actor, the search, all", self.action_export)
+        )
+        commands.append(("Mark/unmark the selected quote", "m", self.action_toggle_mark))
+        commands.append(("Copy the selected quote with its source", "y", self.action_copy_quote))
         commands.append(("Show/hide the article list", "L", self.action_toggle_list))
         commands.append(("Show/hide the actors panel", "A", self.action_toggle_actors))
         commands.append(("Keys (help)", "?", self.action_help))

@@ -49,6 +49,7 @@ QUOTE_CLASSES: dict[str, str] = {
     "mixed": "article-view--quote-mixed",
 }
 MARK_CLASSES: tuple[str, ...] = (
+    "article-view--quote-marked",
     "article-view--quote-selected",
     "article-view--cue",
     "article-view--speaker",
@@ -70,6 +71,8 @@ class Marks:
     matches: tuple[tuple[int, int], ...] = ()
     current_match: int | None = None
     flash: tuple[int, int] | None = None
+    marked: frozenset[tuple[int, int]] = frozenset()
+    """(start, end) of the quotes the reader marked for export, shown even when quote marks are off."""
 
 
 @dataclass
@@ -106,8 +109,9 @@ def styled_text(
 ) -> Text:
     """The article text with spans applied in order of precedence: later spans win.
 
-    Quotes go first (their underline survives under an entity's background), then entities, then the
-    selected quote's cue and speaker, search matches, and a brief flash on top.
+    Quotes go first (their underline survives under an entity's background), then the marked ones
+    (the reader's own choice must show whatever is toggled off), then entities, then the selected
+    quote's cue and speaker, search matches, and a brief flash on top.
     """
     rich_text = Text(text, end="")
     spans: list[tuple[int, int, Style]] = []
@@ -117,6 +121,8 @@ def styled_text(
                 spans.append(
                     (quote.start, quote.end, styles[QUOTE_CLASSES.get(quote.kind, QUOTE_CLASSES["direct"])])
                 )
+        for start, end in sorted(marks.marked):
+            spans.append((start, end, styles["article-view--quote-marked"]))
         for entity in analysis.entities:
             if entity.label not in marks.hidden_labels:
                 spans.append((entity.start, entity.end, styles[entity_class(entity.label)]))

@@ -50,3 +50,17 @@ class SearchResults(Message):
         self.query = query
         self.article_ids = article_ids
         self.error = error
+
+
+class WatchedArticlesRead(Message):
+    """`--watch`: articles read from files that appeared or changed in the opened folders."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        super().__init__()
+        self.articles = articles
+
+
+class WatchStopped(Message):
+    def __init__(self, error: str) -> None:
+        super().__init__()
+        self.error = error

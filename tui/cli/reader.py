@@ -27,6 +27,11 @@ def build_parser(commands: Sequence[str]) -> argparse.ArgumentParser:
         metavar="PATH",
         help="article files or folders (.txt, .md, .json, .jsonl, ...), read recursively",
     )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep reading: articles saved into the opened folders later appear in the list as they arrive",
+    )
     add_model_option(parser)
     add_cache_options(parser)
     return parser
@@ -37,7 +42,9 @@ def run(argv: Sequence[str], *, commands: Sequence[str]) -> int:
     from tui.app.app import NewsReaderApp
     from tui.core.analysis_pool import prepare_for_app
 
-    app = NewsReaderApp(paths=list(args.paths), model=args.model, db=args.db, no_cache=args.no_cache)
+    app = NewsReaderApp(
+        paths=list(args.paths), model=args.model, db=args.db, no_cache=args.no_cache, watch=args.watch
+    )
     prepare_for_app()  # before Textual replaces stderr: analysis worker processes need it
     app.run()
     return app.return_code or 0

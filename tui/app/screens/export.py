@@ -113,49 +113,7 @@ class ExportScreen(ModalScreen[ExportResult | None]):
 
     `scopes` maps each choice's label to its quotes; `default_scope` is chosen first (when it holds
     no quotes, the first choice that does). A relative file name is taken in `folder` (default: the
-    current directory).
-    """
-
-    DEFAULT_CSS = """
-    ExportScreen {
-        align: center middle;
-        background: $background 60%;
-    }
-    #export-dialog {
-        width: 76;
-        max-width: 95%;
-        height: auto;
-        max-height: 95%;
-        border: round $accent;
-        background: $surface;
-        padding: 0 1;
-    }
-    #export-dialog RadioSet {
-        width: 100%;
-    }
-    #export-format {
-        layout: horizontal;
-    }
-    #export-target {
-        color: $text-muted;
-    }
-    #export-message {
-        height: auto;
-    }
-    #export-message.-error {
-        color: $text-error;
-    }
-    #export-message.-confirm {
-        color: $text-warning;
-    }
-    #export-buttons {
-        height: auto;
-        align: right middle;
-        padding: 1 0 0 0;
-    }
-    #export-buttons Button {
-        margin: 0 0 0 2;
-    }
+    current directory). Its styles live in the reader's newsreader.tcss with the other screens'.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [

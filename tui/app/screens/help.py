@@ -36,7 +36,8 @@ def binding_rows(node: DOMNode) -> list[tuple[str, str]]:
             if binding.id is None and binding.action != "command_palette":
                 continue  # the widgets' own defaults, repeated by the reader's bindings
             shown = node.app.get_key_display(binding.with_key(key))
-            by_id.setdefault((binding.id or binding.action, binding.description), []).append(shown)
+            described = binding.tooltip or binding.description  # the footer's word may be terse
+            by_id.setdefault((binding.id or binding.action, described), []).append(shown)
     return [(" ".join(dict.fromkeys(keys)), description) for (_, description), keys in by_id.items()]
 
 

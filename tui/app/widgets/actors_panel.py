@@ -12,6 +12,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from tui.core.marks import MarkKey
 from tui.core.model import Quote
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 Scope = Literal["article", "all"]
 SortOrder = Literal["statements", "name"]
 FIRST_WORDS = 8
+MARKED = "★ "
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,10 @@ class StatementNode:
     article_id: str
     quote: Quote
 
+    @property
+    def mark_key(self) -> MarkKey:
+        return MarkKey(self.article_id, self.quote.start, self.quote.end)
+
 
 NodeData = ActorNode | StatementNode
 
@@ -42,8 +48,10 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
     return " ".join(words[:count]) + ("…" if len(words) > count else "")
 
 
-def statement_label(quote: Quote) -> Text:
+def statement_label(quote: Quote, *, marked: bool = False) -> Text:
     label = Text()
+    if marked:
+        label.append(MARKED, style="bold yellow")
     cue = quote.cue.text if quote.cue else quote.kind
     label.append(cue, style="bold")
     label.append(" ")
@@ -73,6 +81,7 @@ class ActorsPanel(Tree[NodeData]):
         Binding("g,home", "scroll_home", "First", show=False, id="actors-first"),
         Binding("G,end", "scroll_end", "Last", show=False, id="actors-last"),
         Binding("enter", "select_cursor", "Show statement / open actor", show=False, id="actors-select"),
+        Binding("space", "mark_or_toggle", "Mark statement / open actor", show=False, id="actors-mark"),
         Binding("s", "sort", "Sort", id="actors-sort"),
         Binding("c", "card", "Card", id="actors-card"),
     ]
@@ -85,6 +94,14 @@ class ActorsPanel(Tree[NodeData]):
             self.article_id = article_id
             self.quote = quote
             self.selected = selected
+
+    class MarkRequested(Message):
+        """Space on a statement: the reader wants it marked (or unmarked) for export."""
+
+        def __init__(self, article_id: str, quote: Quote) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.quote = quote
 
     class CardRequested(Message):
         def __init__(self, actor: ActorSummary) -> None:
@@ -99,6 +116,7 @@ class ActorsPanel(Tree[NodeData]):
         self.order: SortOrder = "statements"
         self.actors: list[ActorSummary] = []
         self.empty_note = "No actors yet."
+        self.marked: set[MarkKey] = set()
 
     def show_actors(self, actors: Sequence[ActorSummary], *, keep_place: bool = True) -> None:
         """Rebuild the tree, keeping the cursor on the same actor or statement when it is still there."""
@@ -117,7 +135,8 @@ class ActorsPanel(Tree[NodeData]):
         for actor in sorted_actors(self.actors, self.order):
             node = self.root.add(actor_label(actor), data=ActorNode(actor), expand=actor.name in expanded)
             for article_id, quote in actor.statements:
-                leaf = node.add_leaf(statement_label(quote), data=StatementNode(actor, article_id, quote))
+                data = StatementNode(actor, article_id, quote)
+                leaf = node.add_leaf(statement_label(quote, marked=data.mark_key in self.marked), data=data)
                 if place == (actor.name, article_id, quote.start):
                     target = leaf
                     node.expand()
@@ -136,6 +155,27 @@ class ActorsPanel(Tree[NodeData]):
         if isinstance(node.data, StatementNode):
             return (node.data.actor.name, node.data.article_id, node.data.quote.start)
         return (node.data.actor.name, None, None)
+
+    def set_marked(self, keys: set[MarkKey]) -> None:
+        """Star the marked statements, relabelling in place so the cursor and folds stay put."""
+        self.marked = set(keys)
+        for actor_node in self.root.children:
+            for leaf in actor_node.children:
+                if isinstance(leaf.data, StatementNode):
+                    leaf.set_label(statement_label(leaf.data.quote, marked=leaf.data.mark_key in self.marked))
+
+    @property
+    def selected_statement(self) -> StatementNode | None:
+        """The statement under the cursor, or None when the cursor is on an actor."""
+        node = self.cursor_node
+        return node.data if node is not None and isinstance(node.data, StatementNode) else None
+
+    def action_mark_or_toggle(self) -> None:
+        statement = self.selected_statement
+        if statement is not None:
+            self.post_message(self.MarkRequested(statement.article_id, statement.quote))
+        else:
+            self.action_toggle_node()
 
     @property
     def selected_actor(self) -> ActorSummary | None:

@@ -122,7 +122,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.article = article
         self._quote_index = self._entity_index = self._match_index = None
         self.marks = replace(
-            self.marks, selected_quote=None, selected_entity=None, flash=None, current_match=None
+            self.marks,
+            selected_quote=None,
+            selected_entity=None,
+            flash=None,
+            current_match=None,
+            marked=frozenset(),
         )
         self._set_analysis(analysis)
         self._layout(force=True)
@@ -140,6 +145,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._match_index = None
         self.marks = replace(self.marks, matches=tuple(matches), current_match=None)
         self._restyle()
+
+    def set_marked(self, spans: Iterable[tuple[int, int]]) -> None:
+        """The (start, end) of this article's quotes the reader marked for export."""
+        marked = frozenset(spans)
+        if marked != self.marks.marked:
+            self.marks = replace(self.marks, marked=marked)
+            self._restyle()
 
     @property
     def match_count(self) -> int:
