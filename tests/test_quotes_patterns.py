@@ -218,3 +218,17 @@ def test_a_coordinated_cue_with_its_own_speaker_starts_its_own_statement():
         '"It is meant to benefit the mother."',
     ]
     assert [q.speaker.text for q in quotes] == ["She", "the 34-year-old mother of three"]
+
+
+def test_a_partial_quote_after_its_cue_takes_the_reported_words_before_it():
+    q = only_quote(
+        'Senator John McCain says the populist movement appeals to the "bad angels" of human nature.'
+    )
+    assert q.text.startswith("the populist movement appeals")
+    assert '"bad angels"' in q.text
+    assert q.kind == "mixed"
+
+
+def test_a_question_reported_with_if():
+    q = only_quote("He shook hands and asked workers if they planned to attend the caucuses.")
+    assert q.text == "if they planned to attend the caucuses"

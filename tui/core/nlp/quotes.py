@@ -144,6 +144,20 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects and objects[0].lower_ not in _OBJECT_PRONOUNS:
                 return _span_of(objects)
+    return _detached_clause(verb)
+
+
+def _detached_clause(verb: Token) -> tuple[int, int] | None:
+    """A reported clause the parser hung elsewhere: `asked workers if they ...`, `said on Friday during a
+    news conference that he may wait ...`. The first that/if/whether clause soon after the cue."""
+    sent = verb.sent
+    for token in verb.doc[verb.i + 1 : min(sent.end, verb.i + 14)]:
+        if token.dep_ == "mark" and token.lower_ in {"that", "if", "whether"}:
+            clause = token.head
+            if clause.i > verb.i and verb.i not in range(clause.left_edge.i, clause.right_edge.i + 1):
+                if any(_is_cue(t) for t in verb.doc[verb.i + 1 : token.i]):
+                    return None
+                return token.i, clause.right_edge.i + 1
     return None
 
 
@@ -365,6 +379,34 @@ def _punctuation_attribution(doc: Doc, index: _Index, quote: QuotedSpan) -> Stat
     return None
 
 
+def _reported_lead(doc: Doc, index: _Index, cue: Token, quote: QuotedSpan) -> int:
+    """Where a statement starts whose cue comes before its quote in the same sentence.
+
+    `McCain says the populist movement appeals to the "bad angels"`: what he says starts after the cue
+    and runs into the quote, even when the parser did not make it the verb's clause. A colon or comma
+    right before the quote (`said: "..."`, `told reporters, "..."`) leaves the quote on its own.
+    """
+    text = doc.text
+    if cue.idx > quote.start or cue.sent != doc[index.token_at(quote.start)].sent:
+        return quote.start
+    after = cue.i + 1
+    subject = subject_of(cue)
+    if subject is not None and subject.i > cue.i:
+        after = subject.right_edge.i + 1
+    if after >= len(doc) or doc[after].idx >= quote.start:
+        return quote.start
+    gap = text[doc[after].idx : quote.start]
+    if (
+        len(gap.split()) < 3
+        or gap.rstrip().endswith((":", ","))
+        or index.quote_containing(doc[after].idx) is not None
+    ):
+        return quote.start
+    if any(_is_cue(t) for t in doc[after : index.token_at(quote.start)]):
+        return quote.start
+    return doc[after].idx
+
+
 def _structural_cue(doc: Doc, index: _Index, quote: QuotedSpan, taken: set[int]) -> Token | None:
     """A verb outside the lexicon that the parse links to the quote and that has a subject of its own
     (`"USA! USA!" the crowd chanted`, `"Not us," Murphy tweeted`): it reports the quote."""
@@ -495,7 +537,8 @@ def find_statements(doc: Doc) -> list[Statement]:
             st.quotes += 1
             continue
         speaker, speaker_token = _speaker_for(cue, index)
-        st = Statement(q.start, q.end, "direct", _cue_span(cue), cue.i, speaker, speaker_token, quotes=1)
+        start = _reported_lead(doc, index, cue, q)
+        st = Statement(start, q.end, "direct", _cue_span(cue), cue.i, speaker, speaker_token, quotes=1)
         statements.append(st)
         by_cue[cue.i] = st
     statements = _without_overlaps(statements)
