@@ -124,6 +124,9 @@ async def test_space_marks_the_statement_under_the_cursor_in_the_actors_panel(tm
         assert str(leaf.label).startswith(MARKED)
         assert marked_count(app) == "★ 1 marked"
         assert app.article_view.marks.marked == {(leaf.data.quote.start, leaf.data.quote.end)}
+        await pilot.press("m")  # m works on the panel's statement too: unmarked again
+        assert not str(leaf.label).startswith(MARKED)
+        assert marked_count(app) is None
         panel.move_cursor(first_actor)
         await pilot.press("space")  # on an actor, space still folds it
         assert not first_actor.is_expanded

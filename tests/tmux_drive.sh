@@ -55,4 +55,14 @@ keys '?';  expect "Everywhere"; expect "Export quotes to a file"; expect "Next q
 keys Escape; sleep 0.5
 keys Escape; sleep 0.5                                 # back to the list, then clear the search
 keys q;    expect "READER-EXITED 0" 5
+tmux kill-session -t "$SESSION" 2>/dev/null
+
+# --watch: a story saved into the open folder appears in the list, and quitting is still instant
+mkdir "$WORK/news"; cp sample_data/kazakhstan-csto-forces-to-remain.txt "$WORK/news/"
+tmux new -d -s "$SESSION" -x 120 -y 40 ".venv/bin/newsreader --watch $WORK/news; echo READER-EXITED \$?; sleep 30"
+expect "1 article" 10
+sleep 1
+printf 'Breaking: a watched story\n\nIt arrived while the reader was open.\n' > "$WORK/news/new-story.txt"
+expect "2 articles" 10; expect "Breaking: a watched story"
+keys q;    expect "READER-EXITED 0" 5
 exit $FAILED
