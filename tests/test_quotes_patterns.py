@@ -232,3 +232,17 @@ def test_a_partial_quote_after_its_cue_takes_the_reported_words_before_it():
 def test_a_question_reported_with_if():
     q = only_quote("He shook hands and asked workers if they planned to attend the caucuses.")
     assert q.text == "if they planned to attend the caucuses"
+
+
+def test_a_speech_noun_with_its_owner_and_clause():
+    analysis = analyse("Contrary to his claim that people would ''learn nothing,'' the returns matter.")
+    q = next(q for q in analysis.quotes if q.cue.text == "claim")
+    assert q.text == "that people would ''learn nothing,''"
+    assert q.speaker.text == "his"
+
+
+def test_a_quote_that_opens_the_cues_object_takes_the_rest_of_it():
+    q = only_quote(
+        'The IMF referenced "political tensions" in advanced economies that are generating uncertainty.'
+    )
+    assert q.text == '"political tensions" in advanced economies that are generating uncertainty'

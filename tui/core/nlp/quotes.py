@@ -110,6 +110,12 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
     children = list(verb.children)
     for child in children:
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and "to" in reporting.frames):
+            if child.i < verb.i and any(
+                _is_cue(t) and any(c.dep_ == "nsubj" for c in t.children)
+                for t in child.subtree
+                if t is not child
+            ):
+                continue  # "“You winning?” she said, but ..., Melanie said yes": not Melanie's words
             return child.left_edge.i, child.right_edge.i + 1
     if "object" in reporting.frames:
         objects = [c for c in verb.rights if c.dep_ in {"dobj", "oprd", "xcomp", "ccomp"}]
@@ -298,6 +304,61 @@ def _according_to(doc: Doc) -> list[Statement]:
     return found
 
 
+_CLAIM_NOUNS = {
+    "claim",
+    "claims",
+    "assertion",
+    "suggestion",
+    "promise",
+    "pledge",
+    "warning",
+    "argument",
+    "insistence",
+    "accusation",
+    "allegation",
+    "allegations",
+    "charge",
+    "announcement",
+    "remark",
+    "statement",
+    "vow",
+    "prediction",
+    "contention",
+    "declaration",
+    "admission",
+    "denial",
+}
+
+
+def _claims(doc: Doc, index: _Index) -> list[Statement]:
+    """`his claim that people would "learn nothing"`: a speech noun whose owner is named, with its clause."""
+    found = []
+    for noun in doc:
+        if noun.lower_ not in _CLAIM_NOUNS or noun.pos_ != "NOUN" or index.in_quote(noun):
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        clause = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ in {"acl", "ccomp"}
+                and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+            ),
+            None,
+        )
+        if owner is None or clause is None:
+            continue
+        start, end = (
+            doc[clause.left_edge.i].idx,
+            doc[clause.right_edge.i].idx + len(doc[clause.right_edge.i].text),
+        )
+        start, end = _trimmed(doc.text, start, end)
+        s_tok, e_tok = mention_tokens(owner)
+        speaker = (doc[s_tok].idx, doc[e_tok - 1].idx + len(doc[e_tok - 1].text))
+        found.append(Statement(start, end, "indirect", _cue_span(noun), noun.i, speaker, owner.i))
+    return found
+
+
 def _nearest_cue(doc: Doc, index: _Index, quote: QuotedSpan, taken: set[int]) -> Token | None:
     """The reporting verb nearest a quote, outside any quote, in the sentences that can attribute it.
 
@@ -377,6 +438,23 @@ def _punctuation_attribution(doc: Doc, index: _Index, quote: QuotedSpan) -> Stat
                 quote.start, quote.end, "direct", (colon, colon + 1), None, span, head.i, quotes=1
             )
     return None
+
+
+def _object_tail(doc: Doc, index: _Index, cue: Token, quote: QuotedSpan) -> int:
+    """`it referenced "political tensions" in advanced economies that are ...`: a quote that opens the
+    cue's object takes the rest of that object with it."""
+    first = index.token_at(quote.start)
+    for child in cue.rights:
+        if child.dep_ in {"dobj", "attr", "oprd"} and child.left_edge.i <= first + 1 <= child.right_edge.i:
+            last = doc[child.right_edge.i]
+            end = last.idx + len(last.text)
+            if (
+                end > quote.end
+                and "\n" not in doc.text[quote.end : end]
+                and index.quote_containing(end - 1) is None
+            ):
+                return _trimmed(doc.text, quote.start, end)[1]
+    return quote.end
 
 
 def _reported_lead(doc: Doc, index: _Index, cue: Token, quote: QuotedSpan) -> int:
@@ -510,7 +588,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     text = doc.text
     quoted = find_quoted_spans(text)
     index = _Index(doc, quoted)
-    statements = _from_verbs(doc, index) + _according_to(doc) + _headlines(doc, index)
+    statements = _from_verbs(doc, index) + _according_to(doc) + _headlines(doc, index) + _claims(doc, index)
     statements = _split_coordinated(doc, statements)
     # widen statements to whole quotes they touch: partial quotes inside reported speech
     for st in statements:
@@ -538,7 +616,8 @@ def find_statements(doc: Doc) -> list[Statement]:
             continue
         speaker, speaker_token = _speaker_for(cue, index)
         start = _reported_lead(doc, index, cue, q)
-        st = Statement(start, q.end, "direct", _cue_span(cue), cue.i, speaker, speaker_token, quotes=1)
+        end = _object_tail(doc, index, cue, q)
+        st = Statement(start, end, "direct", _cue_span(cue), cue.i, speaker, speaker_token, quotes=1)
         statements.append(st)
         by_cue[cue.i] = st
     statements = _without_overlaps(statements)
