@@ -107,7 +107,9 @@ async def test_m_marks_the_selected_quote_shows_and_counts_it_and_a_restart_keep
         assert json.loads(marks.read_text(encoding="utf-8"))["marks"] == []
 
 
-async def test_space_marks_the_statement_under_the_cursor_in_the_actors_panel(tmp_path: Path) -> None:
+async def test_space_m_and_y_act_on_the_statement_under_the_cursor_in_the_actors_panel(
+    tmp_path: Path,
+) -> None:
     app = reader(tmp_path / "marks.json")
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
@@ -124,6 +126,8 @@ async def test_space_marks_the_statement_under_the_cursor_in_the_actors_panel(tm
         assert str(leaf.label).startswith(MARKED)
         assert marked_count(app) == "★ 1 marked"
         assert app.article_view.marks.marked == {(leaf.data.quote.start, leaf.data.quote.end)}
+        await pilot.press("y")  # y copies the statement under the panel's cursor
+        assert leaf.data.quote.text.strip() in app.clipboard
         await pilot.press("m")  # m works on the panel's statement too: unmarked again
         assert not str(leaf.label).startswith(MARKED)
         assert marked_count(app) is None
@@ -192,6 +196,9 @@ async def test_e_opens_the_export_dialog_and_writes_the_marked_quote(tmp_path: P
         assert f"Quotes in this article ({in_article})" in labels
         assert labels[-1].startswith("All quotes (")
         assert quote.actor and any(label.startswith(f"Quotes by {quote.actor} (") for label in labels)
+        await pilot.press("e", "m")  # under the dialog the reader's keys do nothing
+        assert app.screen is dialog and len(app.screen_stack) == 2
+        assert marked_count(app) == "★ 1 marked"
         await pilot.click("#export-format-jsonl")
         target = tmp_path / "picked.jsonl"
         dialog.query_one("#export-path", Input).value = str(target)
