@@ -621,7 +621,7 @@ def find_statements(doc: Doc) -> list[Statement]:
         statements.append(st)
         by_cue[cue.i] = st
     statements = _without_overlaps(statements)
-    statements.extend(_follow_ons(doc, statements, orphans))
+    statements.extend(_follow_ons(doc, statements, orphans, quoted))
     statements.extend(_unattributed(text, statements, orphans))
     statements.sort(key=lambda s: s.start)
     for st in statements:
@@ -664,12 +664,14 @@ def _without_overlaps(statements: list[Statement]) -> list[Statement]:
     return kept
 
 
-def _follow_ons(doc: Doc, statements: list[Statement], orphans: list[QuotedSpan]) -> list[Statement]:
+def _follow_ons(
+    doc: Doc, statements: list[Statement], orphans: list[QuotedSpan], quoted: list[QuotedSpan]
+) -> list[Statement]:
     """Quotes with no cue of their own that continue the attributed statement just before them.
 
     Right after the sentence that carries a quote and its cue, in the same paragraph, another quote
-    is the same statement (`"A," said X. "B."`): the statement grows to cover it. Opening the next
-    paragraph, it is a follow-on statement that inherits the speaker.
+    is the same statement (`"A," said X. "B."`): the statement grows to cover it. After reported
+    speech, or opening the next paragraph, it is a follow-on statement that inherits the speaker.
     """
     text = doc.text
     found: list[Statement] = []
@@ -686,7 +688,7 @@ def _follow_ons(doc: Doc, statements: list[Statement], orphans: list[QuotedSpan]
         sentence_end = token.sent.end_char
         if sentence_end > q.start or text[sentence_end : q.start].strip():
             continue
-        if "\n" not in text[reach : q.start]:
+        if "\n" not in text[reach : q.start] and _kind(text, previous, quoted) == "direct":
             previous.end = q.end
             previous.quotes += 1
         else:
