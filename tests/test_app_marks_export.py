@@ -229,10 +229,12 @@ async def test_e_with_a_search_offers_the_quotes_of_the_matching_articles(tmp_pa
         assert not isinstance(app.screen, ExportScreen)
 
 
-async def test_watch_reads_a_file_saved_into_the_opened_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize("already", [1, 0], ids=["one-article", "empty-folder"])
+async def test_watch_reads_a_file_saved_into_the_opened_folder(tmp_path: Path, already: int) -> None:
     folder = tmp_path / "news"
     folder.mkdir()
-    (folder / "first.txt").write_text("The first story\n\nIt begins here.\n", encoding="utf-8")
+    if already:
+        (folder / "first.txt").write_text("The first story\n\nIt begins here.\n", encoding="utf-8")
     app = NewsReaderApp(
         paths=[str(folder)], analyze=False, remember=False, watch=True, marks_path=tmp_path / "marks.json"
     )
@@ -240,16 +242,17 @@ async def test_watch_reads_a_file_saved_into_the_opened_folder(tmp_path: Path) -
         deadline = time.monotonic() + 10
         while not app._watched_paths and time.monotonic() < deadline:
             await pilot.pause(0.1)
-        assert len(app.article_list.shown_ids) == 1
+        assert len(app.article_list.shown_ids) == already
         new = folder / "second.txt"
         deadline = time.monotonic() + 20
-        while len(app.article_list.shown_ids) < 2 and time.monotonic() < deadline:
+        while len(app.article_list.shown_ids) < already + 1 and time.monotonic() < deadline:
             # written again until seen: the watcher may still be starting when the file first lands
             new.write_text("A second story\n\nSaved while the reader was open.\n", encoding="utf-8")
             for _ in range(10):
                 await pilot.pause(0.1)
-                if len(app.article_list.shown_ids) == 2:
+                if len(app.article_list.shown_ids) == already + 1:
                     break
         titles = {app.library.article(i).title for i in app.article_list.shown_ids}
-        assert titles == {"The first story", "A second story"}
+        assert titles == {"The first story", "A second story"} if already else {"A second story"}
+        assert app.article_view.article is not None  # the new article is open, not the placeholder
         assert any("A second story" in m for m in notices(app)), notices(app)

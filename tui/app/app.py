@@ -382,16 +382,18 @@ class NewsReaderApp(App[None]):
         self._report_problems()
         if message.error:
             self.notify(f"Reading stopped: {message.error}", severity="error", timeout=10)
+        if self.watch_folders and self._watched_paths != self.paths:
+            # also an empty folder: watching is how its first articles will arrive
+            self._watched_paths = list(self.paths)
+            self._watch(self._watched_paths)
         if not self.library.articles:
-            self.article_view.placeholder = "Nothing could be read from: " + ", ".join(self.paths)
+            waiting = " (watching for new files)" if self.watch_folders else ""
+            self.article_view.placeholder = "Nothing could be read from: " + ", ".join(self.paths) + waiting
             self.article_view.show(None, None)
             self._hide_status()
             return
         self._hide_status()
         self._start_analysis()
-        if self.watch_folders and self._watched_paths != self.paths:
-            self._watched_paths = list(self.paths)
-            self._watch(self._watched_paths)
 
     # -- watching the opened folders -------------------------------------------------------------
 
