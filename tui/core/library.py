@@ -139,10 +139,13 @@ class Library:
         *,
         on_article: ArticleCallback | None = None,
         on_problem: ProblemCallback | None = None,
+        index: bool = True,
     ) -> None:
         """Read every path, adding articles as they are read; problems are kept and reported.
 
-        Articles go into the cache in batches, and the search index is brought up to date at the end.
+        Articles go into the cache in batches, and the search index is brought up to date at the end
+        (`index=False` leaves that to the first search or to `sync_index()`: indexing articles never
+        seen before takes ~0.4 s per 1,000; reopening indexed ones costs nothing).
         """
         from tui.core.sources import iter_articles
 
@@ -155,7 +158,8 @@ class Library:
             elif self.add(item) and on_article:
                 on_article(item)
         self._flush_articles()
-        self.sync_index()
+        if index:
+            self.sync_index()
 
     def add(self, article: Article) -> bool:
         """Add one article; the same text loaded twice is kept once."""
