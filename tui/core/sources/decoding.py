@@ -37,6 +37,9 @@ _WESTERN = "cp1252"
 _CHAOS_TOLERANCE = 0.01
 
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\b\x1b")
+# The control bytes that do not occur in text, for counting with bytes.translate (C speed):
+# reopening 10,000 files spent more time in a Python loop over bytes than in reading them.
+_BINARY_CONTROLS = bytes(b for b in range(32) if b not in _TEXT_CONTROLS)
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -56,7 +59,7 @@ def binary_reason(head: bytes) -> str | None:
         return None
     if b"\x00" in head:
         return "binary file (contains NUL bytes), not text"
-    controls = sum(1 for byte in head if byte < 32 and byte not in _TEXT_CONTROLS)
+    controls = len(head) - len(head.translate(None, _BINARY_CONTROLS))
     if head and controls / len(head) > 0.05:
         return "binary file (mostly control bytes), not text"
     return None
