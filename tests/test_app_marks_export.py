@@ -256,3 +256,34 @@ async def test_watch_reads_a_file_saved_into_the_opened_folder(tmp_path: Path, a
         assert titles == {"The first story", "A second story"} if already else {"A second story"}
         assert app.article_view.article is not None  # the new article is open, not the placeholder
         assert any("A second story" in m for m in notices(app)), notices(app)
+
+
+async def test_a_watched_article_is_analysed_like_the_ones_opened(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    app = NewsReaderApp(
+        paths=[str(folder)],
+        remember=False,
+        watch=True,
+        no_cache=True,
+        analysis_in_processes=False,
+        marks_path=tmp_path / "marks.json",
+    )
+    async with app.run_test(size=(120, 40)) as pilot:
+        deadline = time.monotonic() + 10
+        while not app._watched_paths and time.monotonic() < deadline:
+            await pilot.pause(0.1)
+        story = folder / "story.txt"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not (
+            app.article_view.analysis is not None and app.article_view.analysis.quotes
+        ):
+            if not app.article_list.shown_ids:
+                story.write_text(
+                    'Minister speaks\n\n"We will rebuild the bridge," Maria Lopez said on Monday.\n',
+                    encoding="utf-8",
+                )
+            await pilot.pause(0.2)
+        analysis = app.article_view.analysis
+        assert analysis is not None, "the watched article was never analysed"
+        assert [q.text for q in analysis.quotes] and "Maria Lopez" in {a.name for a in analysis.actors}

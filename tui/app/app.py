@@ -111,6 +111,7 @@ class NewsReaderApp(App[None]):
         self._library_lock = threading.Lock()
         self._cancel_analysis = threading.Event()
         self._analysis_thread: threading.Thread | None = None
+        self._analyse_again = False
         self.analyze = analyze
         self.analysis_in_processes = analysis_in_processes
         self.remember = remember
@@ -441,9 +442,11 @@ class NewsReaderApp(App[None]):
             return
         if self.analysis_in_processes:
             self._prepare_processes()
-        self._show_status("Analysing…", 0, len(self.library.pending()))
         if self._analysis_thread is not None and self._analysis_thread.is_alive():
+            # articles that arrived while a run is going (--watch): one more run when it ends
+            self._analyse_again = True
             return
+        self._show_status("Analysing…", 0, len(self.library.pending()))
         # A daemon thread, not a Textual worker: a worker thread still waiting on the analysis pool
         # would hold up the exit, and quitting must be instant.
         self._analysis_thread = threading.Thread(
@@ -494,6 +497,11 @@ class NewsReaderApp(App[None]):
             self.notify(f"Analysis unavailable: {message.error}", severity="error", timeout=12)
         self._refresh_actors()
         self._update_legend()
+        if self._analyse_again and not message.error:
+            self._analyse_again = False
+            if self._analysis_thread is not None:
+                self._analysis_thread.join(timeout=1)  # its last act was to post this message
+            self._start_analysis()
 
     def _show_status(self, text: str, done: int | None, total: int | None) -> None:
         status = self.screen_stack[0].query_one("#analysis-status")
