@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import forename_genders, role_nouns, speech_nouns
+from .speakers import doc_text, subject_of
 
 Doc = Any
 Token = Any
@@ -108,7 +109,8 @@ class ActorBook:
         self._collect_entities()
 
     def _collect_entities(self) -> None:
-        persons = [e for e in self.doc.ents if e.label_ == "PERSON"]
+        ents = list(self.doc.ents)  # spaCy rebuilds doc.ents on every access
+        persons = [e for e in ents if e.label_ == "PERSON"]
         # full names first, so "Tokayev" can join "Kassym-Jomart Tokayev"; then bare names in text order
         full = [e for e in persons if len(_person_words(_clean_name(e.text))) >= 2]
         for ent in sorted(full, key=lambda e: (-len(_person_words(_clean_name(e.text))), e.start_char)):
@@ -118,7 +120,7 @@ class ActorBook:
             if len(_person_words(_clean_name(ent.text))) == 1:
                 self._add_person(ent)
                 self.timeline.sort(key=lambda pair: pair[0])
-        for ent in self.doc.ents:
+        for ent in ents:
             if ent.label_ in {"ORG", "GPE", "NORP"}:
                 self._add_group(ent)
         self.timeline.sort(key=lambda pair: pair[0])
@@ -149,7 +151,7 @@ class ActorBook:
         first, surname = words[0].lower(), words[-1].lower()
         if len(words) == 1:
             candidates = self._people_named(surname)
-            title = self.doc.text[max(0, ent.start_char - 5) : ent.start_char] + ent.text
+            title = doc_text(self.doc)[max(0, ent.start_char - 5) : ent.start_char] + ent.text
             wanted = (
                 "m" if re.search(r"\bMr\b", title) else "f" if re.search(r"\b(Mrs|Ms|Miss)\b", title) else ""
             )
@@ -181,7 +183,7 @@ class ActorBook:
 
     def _guess_genders(self) -> None:
         """he/she for each person: Mr./Mrs. before a mention, pronouns right after it, else the forename."""
-        text = self.doc.text
+        text = doc_text(self.doc)
         forenames = forename_genders()
         for actor in self.actors:
             if actor.label != "PERSON":
@@ -292,7 +294,7 @@ class ActorBook:
             return self._pronoun_actor(word, start, recent)
         if named is not None:
             return named.name
-        phrase = doc.text[start:end]
+        phrase = doc_text(doc)[start:end]
         first = phrase.split()[0].lower() if phrase.split() else ""
         if first in _INDEFINITE or word in {"source", "sources", "official", "officials", "aide", "aides"}:
             return None
@@ -342,7 +344,7 @@ class ActorBook:
             if actor.label != "PERSON":
                 continue
             for m_start, _ in actor.mentions:
-                window = self.doc.text[max(0, m_start - 60) : m_start]
+                window = doc_text(self.doc)[max(0, m_start - 60) : m_start]
                 window = re.split(r"\n|\. ", window)[-1].lower()
                 if re.search(rf"\b{re.escape(word)}\b", window) and all(m in window for m in modifiers):
                     distance = abs(m_start - char) + (0 if m_start < char else 200)
@@ -366,7 +368,6 @@ class ActorBook:
                                     return actor.name
             if token.head.dep_ == "prep" or token.dep_ == "pobj":
                 verb = token.head.head if token.dep_ == "pobj" else token.head
-                from .speakers import subject_of
 
                 subject = subject_of(verb)
                 if subject is not None:
@@ -377,7 +378,7 @@ class ActorBook:
         return recent[-1].name if recent else None
 
     def _descriptive_actor(self, head: Token, start: int, end: int) -> str:
-        name = _clean_name(self.doc.text[start:end])
+        name = _clean_name(doc_text(self.doc)[start:end])
         key = "D:" + name.lower()
         actor = self._by_key.get(key)
         if actor is None:
@@ -385,7 +386,7 @@ class ActorBook:
             actor = ActorBuilder(name[:1].upper() + name[1:], label, key=key)
             self._by_key[key] = actor
             self.actors.append(actor)
-        self._mention(actor, start, end, self.doc.text[start:end])
+        self._mention(actor, start, end, doc_text(self.doc)[start:end])
         return actor.name
 
     def by_name(self, name: str) -> ActorBuilder | None:

@@ -16,6 +16,7 @@ from ..model import Actor, Analysis, Article, Entity, Quote, Span
 from .actors import ACTOR_LABELS, ActorBook
 from .models import pipeline_identity, resolve_model
 from .quotes import find_statements
+from .speakers import doc_text
 
 
 class Analyzer:
@@ -73,7 +74,7 @@ class Analyzer:
 
 def analysis_of(doc: Any, article_id: str, identity: str) -> Analysis:
     """Turn a parsed document into the plain Analysis that leaves this package."""
-    text = doc.text
+    text = doc_text(doc)
     entities = tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
     book = ActorBook(doc)
     statements = find_statements(doc)

@@ -18,7 +18,7 @@ from typing import Any
 
 from .lexicon import role_nouns, verb_for
 from .quote_marks import QuotedSpan, find_quoted_spans
-from .speakers import antecedent, mention_tokens, subject_of
+from .speakers import antecedent, doc_text, mention_tokens, subject_of
 
 Doc = Any
 Token = Any
@@ -47,7 +47,7 @@ class _Index:
 
     def __init__(self, doc: Doc, quoted: list[QuotedSpan]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.starts = [t.idx for t in doc]
         self.quoted = quoted
         self.quote_starts = [q.start for q in quoted]
@@ -262,7 +262,7 @@ def _from_verbs(doc: Doc, index: _Index) -> list[Statement]:
         if end_tok <= start_tok:
             continue
         start, end = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-        start, end = _trimmed(doc.text, start, end)
+        start, end = _trimmed(doc_text(doc), start, end)
         if end - start < 3 or (start <= token.idx < end and not parenthetical):
             continue
         speaker, speaker_token = _speaker_for(token)
@@ -291,7 +291,7 @@ def _according_to(doc: Doc) -> list[Statement]:
             continue
         start = doc[side[0]].idx
         end = doc[side[1] - 1].idx + len(doc[side[1] - 1].text)
-        start, end = _trimmed(doc.text, start, end)
+        start, end = _trimmed(doc_text(doc), start, end)
         speaker = speaker_token = None
         if source is not None:
             s, e = mention_tokens(source)
@@ -352,7 +352,7 @@ def _claims(doc: Doc, index: _Index) -> list[Statement]:
             doc[clause.left_edge.i].idx,
             doc[clause.right_edge.i].idx + len(doc[clause.right_edge.i].text),
         )
-        start, end = _trimmed(doc.text, start, end)
+        start, end = _trimmed(doc_text(doc), start, end)
         s_tok, e_tok = mention_tokens(owner)
         speaker = (doc[s_tok].idx, doc[e_tok - 1].idx + len(doc[e_tok - 1].text))
         found.append(Statement(start, end, "indirect", _cue_span(noun), noun.i, speaker, owner.i))
@@ -366,7 +366,7 @@ def _nearest_cue(doc: Doc, index: _Index, quote: QuotedSpan, taken: set[int]) ->
     sentence at the quote (`"Does anybody know?" Graham asked.`), and a sentence that introduces it
     with a colon (`Trump said:` then the quote, even on the line before).
     """
-    text = doc.text
+    text = doc_text(doc)
     first = index.token_at(quote.start)
     last = index.token_at(max(quote.start, quote.end - 1))
     sentences = [(doc[first].sent, True), (doc[last].sent, True)]
@@ -414,7 +414,7 @@ def _name_at(doc: Doc, index: _Index, char: int) -> tuple[int, int] | None:
 
 def _punctuation_attribution(doc: Doc, index: _Index, quote: QuotedSpan) -> Statement | None:
     """A quote signed with a dash (`"..." ― Carla Sanchez`) or introduced by a name and a colon."""
-    text = doc.text
+    text = doc_text(doc)
     dash = _DASH_RE.match(text, quote.end)
     if dash and dash.group(1) and "\n" not in dash.group():
         name = _name_at(doc, index, dash.end())
@@ -450,10 +450,10 @@ def _object_tail(doc: Doc, index: _Index, cue: Token, quote: QuotedSpan) -> int:
             end = last.idx + len(last.text)
             if (
                 end > quote.end
-                and "\n" not in doc.text[quote.end : end]
+                and "\n" not in doc_text(doc)[quote.end : end]
                 and index.quote_containing(end - 1) is None
             ):
-                return _trimmed(doc.text, quote.start, end)[1]
+                return _trimmed(doc_text(doc), quote.start, end)[1]
     return quote.end
 
 
@@ -464,7 +464,7 @@ def _reported_lead(doc: Doc, index: _Index, cue: Token, quote: QuotedSpan) -> in
     and runs into the quote, even when the parser did not make it the verb's clause. A colon or comma
     right before the quote (`said: "..."`, `told reporters, "..."`) leaves the quote on its own.
     """
-    text = doc.text
+    text = doc_text(doc)
     if cue.idx > quote.start or cue.sent != doc[index.token_at(quote.start)].sent:
         return quote.start
     after = cue.i + 1
@@ -511,7 +511,7 @@ def _structural_cue(doc: Doc, index: _Index, quote: QuotedSpan, taken: set[int])
 def _colon_introduction(doc: Doc, index: _Index, quote: QuotedSpan) -> Statement | None:
     """A sentence that ends in a colon introduces the quote after it (`Sanders made the following
     comment:` then the quote): the subject of that sentence's verb is the speaker."""
-    text = doc.text
+    text = doc_text(doc)
     lead = text[: quote.start].rstrip()
     if not lead.endswith(":") or quote.start - len(lead) > 3:
         return None
@@ -547,7 +547,7 @@ def _lead_speaker(doc: Doc, index: _Index, start: int, end: int) -> Token | None
 
 def _headlines(doc: Doc, index: _Index) -> list[Statement]:
     """Headline attributions: a short line `Speaker: what they said` with no quote marks."""
-    text = doc.text
+    text = doc_text(doc)
     found = []
     start = 0
     for line in text.split("\n"):
@@ -585,7 +585,7 @@ def _paragraph_of(text: str, char: int) -> int:
 
 def find_statements(doc: Doc) -> list[Statement]:
     """All statements of `doc`, in reading order, spans never overlapping."""
-    text = doc.text
+    text = doc_text(doc)
     quoted = find_quoted_spans(text)
     index = _Index(doc, quoted)
     statements = _from_verbs(doc, index) + _according_to(doc) + _headlines(doc, index) + _claims(doc, index)
@@ -646,11 +646,11 @@ def _split_coordinated(doc: Doc, statements: list[Statement]) -> list[Statement]
                     (c.left_edge.idx for c in head.lefts if c.dep_ in {"advcl", "advmod", "cc"}), default=cut
                 ),
             )
-            start, end = _trimmed(doc.text, outer.start, cut)
+            start, end = _trimmed(doc_text(doc), outer.start, cut)
             for word in (" and", " but"):
-                if doc.text[start:end].endswith(word):
-                    start, end = _trimmed(doc.text, start, end - len(word))
-            if len(doc.text[start:end].split()) >= 3:
+                if doc_text(doc)[start:end].endswith(word):
+                    start, end = _trimmed(doc_text(doc), start, end - len(word))
+            if len(doc_text(doc)[start:end].split()) >= 3:
                 outer.end = end
     return statements
 
@@ -673,7 +673,7 @@ def _follow_ons(
     is the same statement (`"A," said X. "B."`): the statement grows to cover it. After reported
     speech, or opening the next paragraph, it is a follow-on statement that inherits the speaker.
     """
-    text = doc.text
+    text = doc_text(doc)
     found: list[Statement] = []
     starts = [t.idx for t in doc]
     for q in orphans:

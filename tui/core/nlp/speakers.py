@@ -17,6 +17,14 @@ _DROP_FROM_PHRASE = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "p
 _CLIMB = {"conj", "advcl", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep", "pobj"}
 
 
+def doc_text(doc: Any) -> str:
+    """The document's text, built once: spaCy joins every token again each time `doc.text` is read."""
+    text = doc.user_data.get("newsreader_text")
+    if text is None:
+        text = doc.user_data["newsreader_text"] = doc.text
+    return text
+
+
 _RELATIVE = {"who", "that", "which", "whom"}
 
 
@@ -67,9 +75,14 @@ def mention_tokens(head: Token) -> tuple[int, int]:
     """Token range [start, end) of the phrase that names the speaker headed by `head`."""
     doc = head.doc
     if head.ent_type_ and head.ent_iob_ != "O" and head.lower_ not in role_nouns():
-        for ent in doc.ents:
-            if ent.start <= head.i < ent.end:
-                return ent.start, ent.end
+        # walk the IOB tags rather than doc.ents, which spaCy rebuilds on every access
+        start = head.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = head.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return start, end
     if head.pos_ == "PRON":
         return head.i, head.i + 1
     start = end = head.i
