@@ -24,5 +24,16 @@ def test_one_and_two_processes_give_identical_analyses_in_input_order():
     assert all(a.pipeline == analyzer.identity for a in one)
 
 
+def test_spawned_workers_when_threads_run_give_the_same_results(monkeypatch):
+    """Inside a running app (threads alive) workers are spawned and load the model themselves."""
+    from tui.core.nlp import analyzer as analyzer_module
+
+    monkeypatch.setattr(analyzer_module.threading, "active_count", lambda: 3)
+    articles = sample_articles()[-2:]
+    analyzer = shared_analyzer()
+    spawned = [a.to_dict() for a in analyzer.analyze_many(articles, processes=2, batch_size=1)]
+    assert spawned == [analyzer.analyze(a).to_dict() for a in articles]
+
+
 def test_no_articles_gives_no_analyses():
     assert list(shared_analyzer().analyze_many([], processes=2)) == []

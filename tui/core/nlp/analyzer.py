@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import multiprocessing
+import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -60,13 +61,32 @@ class Analyzer:
                 yield self._from_doc(article, doc)
             return
         batches = _batched([a.to_dict() for a in articles], batch_size)
-        context = multiprocessing.get_context("spawn")
-        with concurrent.futures.ProcessPoolExecutor(
-            processes, mp_context=context, initializer=_worker_start, initargs=(self.model,)
-        ) as pool:
+        if not batches:
+            return
+        with self._pool(processes) as pool:
             for results in pool.map(_worker_analyze, batches):
                 for data in results:
                     yield Analysis.from_dict(data)
+
+    def _pool(self, processes: int) -> concurrent.futures.ProcessPoolExecutor:
+        """Worker processes that each hold a loaded model.
+
+        Where fork is safe (POSIX, and this process runs no other thread) the workers are forked from
+        this one with its model already loaded: no second import of spaCy, no second model load.
+        Otherwise (a running Textual app has threads) they are spawned and load the model themselves.
+        """
+        global _worker_analyzer
+        if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+            _worker_analyzer = self.load()
+            return concurrent.futures.ProcessPoolExecutor(
+                processes, mp_context=multiprocessing.get_context("fork")
+            )
+        return concurrent.futures.ProcessPoolExecutor(
+            processes,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_worker_start,
+            initargs=(self.model,),
+        )
 
     def _from_doc(self, article: Article, doc: Any) -> Analysis:
         return analysis_of(doc, article.id, self.identity)
