@@ -17,6 +17,7 @@ from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, OptionList, ProgressBar
 from textual.worker import get_current_worker
@@ -559,9 +560,11 @@ class NewsReaderApp(App[None]):
         note = None
         if view.article is not None and view.analysis is None:
             note = "analysing…" if self.analyze else "not analysed"
-        self.screen_stack[0].query_one(LegendBar).show_legend(
-            Legend.of(view.analysis), view.marks.hidden_labels, view.marks.show_quotes, note
-        )
+        try:
+            legend = self.screen_stack[0].query_one(LegendBar)
+        except (IndexError, NoMatches):
+            return  # an analysis finished while the reader was closing: nothing left to update
+        legend.show_legend(Legend.of(view.analysis), view.marks.hidden_labels, view.marks.show_quotes, note)
 
     def on_article_view_marks_changed(self) -> None:
         self._update_legend()
