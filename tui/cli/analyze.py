@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
 
-from tui.cli.common import add_cache_options, add_model_option, load_or_explain, progress
+from tui.cli.common import CommandError, add_cache_options, add_model_option, analyse_pending, open_library
 from tui.core.model import Analysis, Article
 
 
@@ -75,39 +74,16 @@ def as_text(article: Article, analysis: Analysis) -> str:
     return "\n".join(lines)
 
 
-def choose_processes(requested: int, articles: int) -> int:
-    if requested > 0:
-        return requested
-    return min(os.cpu_count() or 1, 2) if articles >= 40 else 1
-
-
 def run(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
-    from tui.core.library import Library
-    from tui.core.nlp import ModelNotFoundError
-
-    articles, _ = load_or_explain(args.paths)
-    if not articles:
-        print("newsreader: nothing to analyse", file=sys.stderr)
-        return 1
-    library = Library(model=args.model, db=args.db, no_cache=args.no_cache)
-    for message in library.messages:
-        print(f"newsreader: {message}", file=sys.stderr)
-    for article in articles:
-        library.add(article)
-    todo = library.pending()
-    if todo and library.model_problem:
-        print(f"newsreader: {library.model_problem}", file=sys.stderr)
-        return 2
     render = as_json if args.format == "jsonl" else as_text
     try:
-        with progress("analysing") as bar:
-            library.analyze_pending(
-                processes=choose_processes(args.processes, len(todo)), on_progress=bar.advance
-            )
-    except ModelNotFoundError as error:
+        library = open_library(args, nothing="nothing to analyse")
+        articles = library.articles
+        analyse_pending(library, processes=args.processes)
+    except CommandError as error:
         print(f"newsreader: {error}", file=sys.stderr)
-        return 2
+        return error.status
     for article in articles:
         analysis = library.analysis(article.id)
         if analysis is not None:

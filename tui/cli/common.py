@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from tui.core.model import Article, LoadProblem
+
+if TYPE_CHECKING:
+    from tui.core.library import Library
+
+EXIT_FAILED = 1  # the job could not be done: nothing to work on, a file that cannot be written
+EXIT_BAD_INPUT = 2  # the command line asked for something impossible: bad query, unknown model
+
+
+class CommandError(Exception):
+    """End a subcommand with this message on standard error and this exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def add_model_option(parser: argparse.ArgumentParser) -> None:
@@ -48,6 +63,48 @@ def load_or_explain(paths: Sequence[str]) -> tuple[list[Article], list[LoadProbl
         else:
             articles.append(item)
     return articles, problems
+
+
+def open_library(args: argparse.Namespace, *, nothing: str) -> Library:
+    """The reader's Library (same cache, same options) holding the articles at `args.paths`.
+
+    Every job goes through here so that problems, cache messages and options read the same.
+    `nothing` is the message when no article could be read.
+    """
+    from tui.core.library import Library
+
+    articles, _ = load_or_explain(args.paths)
+    if not articles:
+        raise CommandError(nothing)
+    library = Library(model=args.model, db=args.db, no_cache=args.no_cache)
+    for message in library.messages:
+        print(f"newsreader: {message}", file=sys.stderr)
+    for article in articles:
+        library.add(article)
+    return library
+
+
+def choose_processes(requested: int, articles: int) -> int:
+    """Two worker processes pay for their start-up only when there are many articles."""
+    if requested > 0:
+        return requested
+    return min(os.cpu_count() or 1, 2) if articles >= 40 else 1
+
+
+def analyse_pending(library: Library, *, processes: int = 0) -> None:
+    """Analyse what the cache does not hold yet, with a progress bar when stderr is a terminal."""
+    from tui.core.nlp import ModelNotFoundError
+
+    todo = library.pending()
+    if not todo:
+        return
+    if library.model_problem:
+        raise CommandError(library.model_problem, EXIT_BAD_INPUT)
+    try:
+        with progress("analysing") as bar:
+            library.analyze_pending(processes=choose_processes(processes, len(todo)), on_progress=bar.advance)
+    except ModelNotFoundError as error:
+        raise CommandError(str(error), EXIT_BAD_INPUT) from None
 
 
 class Progress(Protocol):

@@ -16,8 +16,14 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from tui.cli.analyze import choose_processes
-from tui.cli.common import add_cache_options, add_model_option, load_or_explain, progress
+from tui.cli.common import (
+    EXIT_BAD_INPUT,
+    CommandError,
+    add_cache_options,
+    add_model_option,
+    analyse_pending,
+    open_library,
+)
 from tui.core.export import (
     FORMATS,
     ExportError,
@@ -32,17 +38,6 @@ from tui.core.export import (
 from tui.core.model import Analysis, Article
 
 _WORD = re.compile(r"[^\W_]+")
-
-EXIT_FAILED = 1  # the job could not be done: nothing to export, the file cannot be written
-EXIT_BAD_INPUT = 2  # the command line asked for something impossible: bad query, unknown model
-
-
-class _Stop(Exception):
-    """End the command with this message on standard error and this exit status."""
-
-    def __init__(self, message: str, status: int = EXIT_FAILED) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -90,7 +85,7 @@ def run(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _export(args)
-    except _Stop as stop:
+    except CommandError as stop:
         print(f"newsreader: {stop}", file=sys.stderr)
         return stop.status
 
@@ -100,14 +95,16 @@ def _export(args: argparse.Namespace) -> int:
     target = _output_path(args.output)
     if target is not None and target.exists() and not target.is_dir() and not args.force:
         # Checked before the analysis too, so nobody waits for spaCy to be told this.
-        raise _Stop(_exists_message(target))
+        raise CommandError(_exists_message(target))
     if args.query is not None:
         _check_query(args.query)
 
-    library = _open_library(args)
+    library = open_library(
+        args, nothing="nothing to export: no article could be read from " + ", ".join(args.paths)
+    )
     try:
         articles = library.articles
-        _analyse(library)
+        analyse_pending(library)
         article_ids = {a.id for a in _search(library, args.query)} if args.query is not None else None
         marked = _marked_quotes() if args.marked else None
         pairs = list(library.analyzed(articles))
@@ -118,7 +115,7 @@ def _export(args: argparse.Namespace) -> int:
 
     what = describe_selection(items, actor=actor, query=args.query, marked=args.marked)
     if not items:
-        raise _Stop(_nothing_message(what, pairs, actor, article_ids))
+        raise CommandError(_nothing_message(what, pairs, actor, article_ids))
     return _write(items, fmt, what, target, force=args.force)
 
 
@@ -145,7 +142,7 @@ def resolve_actor(name: str, pairs: Sequence[tuple[Article, Analysis]]) -> str:
     }
     candidates = sorted(aliases or by_words)
     if len(candidates) > 1:
-        raise _Stop(
+        raise CommandError(
             f"--actor {name.strip()!r} could be "
             + " or ".join(repr(c) for c in candidates)
             + ": give the full name"
@@ -199,38 +196,7 @@ def _check_query(query: str) -> None:
     try:
         parse_query(query)
     except QueryError as error:
-        raise _Stop(f"cannot search for {query!r}: {error}", EXIT_BAD_INPUT) from None
-
-
-def _open_library(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The reader's Library (same cache, same options) holding the articles at `args.paths`."""
-    from tui.core.library import Library
-
-    articles, _ = load_or_explain(args.paths)
-    if not articles:
-        raise _Stop("nothing to export: no article could be read from " + ", ".join(args.paths))
-    library = Library(model=args.model, db=args.db, no_cache=args.no_cache)
-    for message in library.messages:
-        print(f"newsreader: {message}", file=sys.stderr)
-    for article in articles:
-        library.add(article)
-    return library
-
-
-def _analyse(library) -> None:  # type: ignore[no-untyped-def]
-    """Analyse what the cache does not hold yet, with a progress bar when standard error is a terminal."""
-    from tui.core.nlp import ModelNotFoundError
-
-    todo = library.pending()
-    if not todo:
-        return
-    if library.model_problem:
-        raise _Stop(library.model_problem, EXIT_BAD_INPUT)
-    try:
-        with progress("analysing") as bar:
-            library.analyze_pending(processes=choose_processes(0, len(todo)), on_progress=bar.advance)
-    except ModelNotFoundError as error:
-        raise _Stop(str(error), EXIT_BAD_INPUT) from None
+        raise CommandError(f"cannot search for {query!r}: {error}", EXIT_BAD_INPUT) from None
 
 
 def _search(library, query: str) -> list:  # type: ignore[no-untyped-def]
@@ -239,7 +205,7 @@ def _search(library, query: str) -> list:  # type: ignore[no-untyped-def]
     try:
         return library.search(query)
     except QueryError as error:
-        raise _Stop(f"cannot search for {query!r}: {error}", EXIT_BAD_INPUT) from None
+        raise CommandError(f"cannot search for {query!r}: {error}", EXIT_BAD_INPUT) from None
 
 
 def _marked_quotes() -> set:  # type: ignore[type-arg]
@@ -275,11 +241,11 @@ def _write(items: Sequence[ExportItem], fmt: str, what: str, target: Path | None
             return 0
         result = export_quotes(items, target, fmt, what=what, overwrite=force)
     except FileExistsExportError:
-        raise _Stop(_exists_message(target)) from None  # type: ignore[arg-type]
+        raise CommandError(_exists_message(target)) from None  # type: ignore[arg-type]
     except NothingToExportError as error:
-        raise _Stop(str(error)) from None
+        raise CommandError(str(error)) from None
     except ExportError as error:
-        raise _Stop(str(error)) from None
+        raise CommandError(str(error)) from None
     print(f"newsreader: {result.message}", file=sys.stderr)
     return 0
 
