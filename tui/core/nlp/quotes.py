@@ -692,20 +692,23 @@ def _follow_ons(
             previous.end = q.end
             previous.quotes += 1
         else:
-            found.append(
-                Statement(
-                    q.start,
-                    q.end,
-                    "direct",
-                    None,
-                    None,
-                    previous.speaker,
-                    previous.speaker_token,
-                    inherited=True,
-                    quotes=1,
-                )
-            )
+            found.append(_follow_on(q, previous))
     return found
+
+
+def _follow_on(q: QuotedSpan, previous: Statement) -> Statement:
+    """A quote with no cue of its own that goes on with the speaker of the statement before it."""
+    return Statement(
+        q.start,
+        q.end,
+        "direct",
+        None,
+        None,
+        previous.speaker,
+        previous.speaker_token,
+        inherited=True,
+        quotes=1,
+    )
 
 
 UNATTRIBUTED_MIN_WORDS = 6
@@ -727,19 +730,7 @@ def _unattributed(text: str, statements: list[Statement], orphans: list[QuotedSp
             and len([p for p in text[previous.end : q.start].split("\n") if p.strip()]) <= 1
         ):
             # the paragraph before quoted or reported someone: this one most likely goes on with them
-            found.append(
-                Statement(
-                    q.start,
-                    q.end,
-                    "direct",
-                    None,
-                    None,
-                    previous.speaker,
-                    previous.speaker_token,
-                    inherited=True,
-                    quotes=1,
-                )
-            )
+            found.append(_follow_on(q, previous))
             continue
         found.append(Statement(q.start, q.end, "direct", quotes=1))
     return found
