@@ -276,20 +276,20 @@ class NewsReaderApp(App[None]):
         self.actors_visible = not self.actors_visible
         if self.narrow and self.actors_visible:
             self.list_visible = False
-        self._apply_layout()
-        if self.actors_visible:
-            self.actors_panel.focus()
-        elif self.focused is self.actors_panel:
-            self.article_view.focus()
+        self._show_side_panel(self.actors_panel, self.actors_visible)
 
     def action_toggle_list(self) -> None:
         self.list_visible = not self.list_visible
         if self.narrow and self.list_visible:
             self.actors_visible = False
+        self._show_side_panel(self.article_list, self.list_visible)
+
+    def _show_side_panel(self, panel: Widget, visible: bool) -> None:
+        """Lay out again; a panel just shown takes the focus, a hidden one hands it to the article."""
         self._apply_layout()
-        if self.list_visible:
-            self.article_list.focus()
-        elif self.focused is self.article_list:
+        if visible:
+            panel.focus()
+        elif self.focused is panel:
             self.article_view.focus()
 
     # -- opening files ---------------------------------------------------------------------------
