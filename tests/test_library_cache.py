@@ -97,6 +97,8 @@ def test_a_new_pipeline_re_analyses_everything_once(tmp_path: Path) -> None:
     assert len(new.pending()) == 3
     new.analyze_pending()
     assert all(new.analysis(a.id).pipeline == "fake-2" for a in new.articles)
+    # re-analysed articles are re-indexed in place: a search lists each of them once
+    assert sorted(Path(a.path).name for a in new.search("story")) == [f"article-{n}.txt" for n in range(3)]
 
     CountingAnalyzer.calls = []
     back = Library(db=db, analyzer_factory=CountingAnalyzer)  # the old pipeline's results are still there

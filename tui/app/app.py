@@ -757,9 +757,11 @@ class NewsReaderApp(App[None]):
         if not query:
             self.post_message(messages.SearchResults(query, None))
             return
+        from tui.core.query import QueryError  # here, not at start-up: the first paint waits for none of it
+
         try:
-            ids = list(dict.fromkeys(a.id for a in self.library.search(query)))
-        except Exception as exc:  # a query the engine rejects: say why, keep the list
+            ids = [a.id for a in self.library.search(query)]
+        except QueryError as exc:  # a query the engine rejects: say why, keep the list
             self.post_message(messages.SearchResults(query, None, error=str(exc)))
             return
         if not worker.is_cancelled:
