@@ -30,6 +30,7 @@ from tui.core.export import (
     ExportItem,
     FileExistsExportError,
     NothingToExportError,
+    encode_export,
     export_quotes,
     get_format,
     render_export,
@@ -252,11 +253,7 @@ def _write(items: Sequence[ExportItem], fmt: str, what: str, target: Path | None
 
 def _write_stdout(content: str) -> None:
     """UTF-8 bytes whatever the terminal's encoding, and CSV's CRLF kept as it is."""
-    try:
-        payload = content.encode("utf-8")
-    except UnicodeEncodeError:
-        # Lone surrogates from undecodable input: the same U+FFFD a file export writes.
-        payload = content.encode("utf-16", "surrogatepass").decode("utf-16", "replace").encode("utf-8")
+    payload = encode_export(content)  # the same bytes a file export writes
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is not None:

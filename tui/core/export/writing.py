@@ -35,6 +35,18 @@ class ExportResult:
         return f"exported {self.count} {noun} to {self.path}"
 
 
+def encode_export(content: str) -> bytes:
+    """The bytes of an export, for a file or standard output alike: UTF-8 whatever the input held.
+
+    Lone surrogates (from undecodable input read with surrogateescape) cannot be UTF-8: split
+    pairs are joined and the rest become U+FFFD.
+    """
+    try:
+        return content.encode("utf-8")
+    except UnicodeEncodeError:
+        return content.encode("utf-16", "surrogatepass").decode("utf-16", "replace").encode("utf-8")
+
+
 def write_export(path: Path | str, content: str, *, overwrite: bool = False) -> Path:
     """Write `content` to `path` (a leading `~` is expanded) atomically; return the absolute path.
 
@@ -47,12 +59,7 @@ def write_export(path: Path | str, content: str, *, overwrite: bool = False) -> 
             f"nothing to export: the export of {target.name} would be empty", path=target
         )
     try:
-        payload = content.encode("utf-8")
-    except UnicodeEncodeError:
-        # Lone surrogates (surrogateescape) cannot be UTF-8: join split pairs, replace the rest.
-        payload = content.encode("utf-16", "surrogatepass").decode("utf-16", "replace").encode("utf-8")
-    try:
-        return write_atomic(target, payload, overwrite=overwrite)
+        return write_atomic(target, encode_export(content), overwrite=overwrite)
     except FileExistsError:
         raise FileExistsExportError(
             f"{target} already exists; choose another name or allow overwriting it", path=target
