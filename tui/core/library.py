@@ -11,6 +11,7 @@ the cache and is limited to the articles loaded in this library.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,6 +28,7 @@ ArticleCallback = Callable[[Article], None]
 ProblemCallback = Callable[[LoadProblem], None]
 AnalysisCallback = Callable[[Analysis], None]
 ProgressCallback = Callable[[int, int], None]
+ReplacedCallback = Callable[[str, "Article | None"], None]
 
 __all__ = ["ActorSummary", "Library", "QueryError", "SearchHit", "SearchResults"]
 
@@ -101,6 +103,8 @@ class Library:
         self._numbers: dict[str, int] = {}
         self._ids_by_number: dict[int, str] = {}
         self._cached_ids: set[str] = set()
+        self._ids_by_file: dict[str, list[str]] = {}  # which loaded articles each file gave, in order
+        self._real_dirs: dict[str, str] = {}
         self.pipeline: str | None = None
         self.model_problem: str | None = None
         try:
@@ -139,9 +143,16 @@ class Library:
         *,
         on_article: ArticleCallback | None = None,
         on_problem: ProblemCallback | None = None,
+        on_replaced: ReplacedCallback | None = None,
         index: bool = True,
-    ) -> None:
+    ) -> list[str]:
         """Read every path, adding articles as they are read; problems are kept and reported.
+
+        Reading a file again that was loaded before with different text (`--watch` sees it change)
+        replaces its old articles: they leave the library and the search results, and
+        `on_replaced(old_id, new_article)` says so — `new_article` takes the old one's place, or is
+        None when the file now holds fewer articles (a feed that lost entries). A replacing article
+        is reported there, not to `on_article`. Returns the ids of the articles replaced.
 
         Articles go into the cache in batches, and the search index is brought up to date at the end
         (`index=False` leaves that to the first search or to `sync_index()`: indexing articles never
@@ -149,24 +160,99 @@ class Library:
         """
         from tui.core.sources import iter_articles
 
+        replaced: list[str] = []
+        current: str | None = None  # the file the last article came from
+        rereading: str | None = None  # a file loaded before, whose articles wait for its last one
+        again: list[Article] = []
+
+        def settle() -> None:
+            nonlocal rereading
+            if rereading is not None:
+                replaced.extend(self._reread(rereading, again, on_article, on_replaced))
+                again.clear()
+                rereading = None
+
         for item in iter_articles(paths):
             if isinstance(item, LoadProblem):
                 with self._lock:
                     self.problems.append(item)
                 if on_problem:
                     on_problem(item)
+                continue
+            key = self._file_key(item.path)
+            if key != current:
+                settle()
+                current = key
+                if key in self._ids_by_file:
+                    rereading = key
+            if rereading is not None:
+                again.append(item)
             elif self.add(item) and on_article:
                 on_article(item)
+        settle()
         self._flush_articles()
         if index:
             self.sync_index()
+        return replaced
+
+    def _reread(
+        self,
+        key: str,
+        articles: list[Article],
+        on_article: ArticleCallback | None,
+        on_replaced: ReplacedCallback | None,
+    ) -> list[str]:
+        """A file loaded before was read again: swap what changed, pairing old and new in file order."""
+        fresh_ids = {a.id for a in articles}
+        with self._lock:
+            before = self._ids_by_file.get(key, [])
+            gone = [i for i in before if i not in fresh_ids and i in self._articles]
+            kept = set(before)
+            for old_id in gone:
+                self._forget(old_id)
+        added = [a for a in articles if a.id not in kept and self.add(a)]
+        for n, old_id in enumerate(gone):
+            if on_replaced:
+                on_replaced(old_id, added[n] if n < len(added) else None)
+        if on_article:
+            for article in added[len(gone) :]:
+                on_article(article)
+        return gone
+
+    def _forget(self, article_id: str) -> None:
+        """Drop a loaded article (its cached analysis stays: the same text may come back)."""
+        article = self._articles.pop(article_id)
+        self._analyses.pop(article_id, None)
+        self._cached_ids.discard(article_id)
+        self._unsaved = [a for a in self._unsaved if a.id != article_id]
+        number = self._numbers.pop(article_id, None)
+        if number is not None:
+            self._ids_by_number.pop(number, None)
+        ids = self._ids_by_file.get(self._file_key(article.path))
+        if ids is not None and article_id in ids:
+            ids.remove(article_id)
+
+    def _file_key(self, path: str) -> str:
+        """The file an article was read from, spelt one way (a watched path arrives resolved)."""
+        if "://" in path:
+            return path
+        base, mark, line = path.rpartition("#")
+        if mark and line.isdigit():  # `file.jsonl#3`: the third line of that file
+            path = base
+        folder, name = os.path.split(os.path.abspath(path))
+        real = self._real_dirs.get(folder)
+        if real is None:
+            real = self._real_dirs[folder] = os.path.realpath(folder)
+        return os.path.join(real, name)
 
     def add(self, article: Article) -> bool:
         """Add one article; the same text loaded twice is kept once."""
+        key = self._file_key(article.path)
         with self._lock:
             if article.id in self._articles:
                 return False
             self._articles[article.id] = article
+            self._ids_by_file.setdefault(key, []).append(article.id)
             self._unsaved.append(article)
             full = len(self._unsaved) >= STORE_BATCH
         if full:
@@ -183,9 +269,10 @@ class Library:
         numbers = self.store.article_numbers(ids)
         cached = self.store.analyzed_ids(self.pipeline, ids) if self.pipeline else set()
         with self._lock:
+            numbers = {i: n for i, n in numbers.items() if i in self._articles}  # not replaced meanwhile
             self._numbers.update(numbers)
             self._ids_by_number.update((n, i) for i, n in numbers.items())
-            self._cached_ids.update(cached)
+            self._cached_ids.update(cached & numbers.keys())
 
     @property
     def articles(self) -> list[Article]:
@@ -274,7 +361,8 @@ class Library:
             nonlocal last_index, count
             count += 1
             with self._lock:
-                self._analyses[analysis.article_id] = analysis
+                if analysis.article_id in self._articles:  # not replaced while it was analysed
+                    self._analyses[analysis.article_id] = analysis
             buffer.append(analysis)
             if len(buffer) >= ANALYSIS_BATCH:
                 self._keep(buffer[:])
