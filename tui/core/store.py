@@ -12,12 +12,14 @@ one made; a read-only or full disk turns the cache off for the session (in memor
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
 import threading
 import time
 import uuid
+import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,7 +32,7 @@ DB_FILENAME = "newsreader.db"
 MEMORY = ":memory:"
 
 APPLICATION_ID = 0x4E575244  # "NWRD": marks a file as ours, so a foreign SQLite file is recognised
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000  # a second reader on the same file waits this long for a write lock
 
 _SCHEMA_V1 = """
@@ -59,8 +61,44 @@ CREATE TABLE analyses (
 ) WITHOUT ROWID;
 """
 
+# Version 2 keeps article texts and analyses zlib-compressed: as plain text and JSON they made
+# ~9.7 KB an article (975 MB at 100,000). Tables are rebuilt so their columns say BLOB.
+_TO_V2 = """
+CREATE TABLE analyses_v2 (
+    article_id TEXT NOT NULL,
+    pipeline TEXT NOT NULL,
+    data BLOB NOT NULL,
+    created REAL NOT NULL,
+    PRIMARY KEY (article_id, pipeline)
+) WITHOUT ROWID;
+INSERT INTO analyses_v2 SELECT article_id, pipeline, newsreader_pack(data), created FROM analyses;
+DROP TABLE analyses;
+ALTER TABLE analyses_v2 RENAME TO analyses;
+CREATE TABLE articles_v2 (
+    num INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    title TEXT NOT NULL,
+    text BLOB NOT NULL,
+    date TEXT,
+    source TEXT,
+    url TEXT,
+    authors TEXT NOT NULL DEFAULT '[]',
+    licence TEXT,
+    format TEXT NOT NULL DEFAULT 'txt',
+    gen INTEGER NOT NULL
+);
+INSERT INTO articles_v2
+    SELECT num, id, path, title, newsreader_pack(text), date, source, url, authors, licence, format, gen
+    FROM articles;
+DROP TABLE articles;
+ALTER TABLE articles_v2 RENAME TO articles;
+CREATE INDEX articles_gen ON articles (gen);
+"""
+
 # Migration n turns schema version n into n + 1. Version 0 is an empty (new) file.
-_MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1}
+_MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _TO_V2}
+COMPRESSION_LEVEL = 6  # level 1 saves ~30% of the time (~0.1 ms an article) for ~5% more bytes
 
 
 class CacheUnavailable(Exception):
@@ -227,7 +265,7 @@ class Store:
                 " date = excluded.date, source = excluded.source, url = excluded.url,"
                 " authors = excluded.authors, licence = excluded.licence, format = excluded.format,"
                 " gen = excluded.gen",
-                [(a.id, *_metadata_row(a)[:2], a.text, *_metadata_row(a)[2:], gen) for a in changed],
+                [(a.id, *_metadata_row(a)[:2], pack(a.text), *_metadata_row(a)[2:], gen) for a in changed],
             )
 
     def put_analyses(self, analyses: Sequence[Analysis], pipeline: str | None = None) -> None:
@@ -246,7 +284,12 @@ class Store:
             db.executemany(
                 "INSERT OR REPLACE INTO analyses (article_id, pipeline, data, created) VALUES (?, ?, ?, ?)",
                 [
-                    (a.article_id, pipeline or a.pipeline, json.dumps(a.to_dict(), ensure_ascii=False), now)
+                    (
+                        a.article_id,
+                        pipeline or a.pipeline,
+                        pack(json.dumps(a.to_dict(), ensure_ascii=False)),
+                        now,
+                    )
                     for a in analyses
                 ],
             )
@@ -267,7 +310,7 @@ class Store:
             row = self._db.execute(
                 "SELECT data FROM analyses WHERE article_id = ? AND pipeline = ?", (article_id, pipeline)
             ).fetchone()
-        return Analysis.from_dict(json.loads(row[0])) if row else None
+        return Analysis.from_dict(json.loads(unpack(row[0]))) if row else None
 
     def analyzed_ids(self, pipeline: str, article_ids: Iterable[str] | None = None) -> set[str]:
         """Which articles have a cached analysis by this pipeline (all, or among `article_ids`)."""
@@ -321,7 +364,10 @@ class Store:
             for row in rows:
                 num, data = row[0], row[11]
                 article = _article_from_row(row[1:11])
-                yield StoredArticle(num, article), Analysis.from_dict(json.loads(data)) if data else None
+                yield (
+                    StoredArticle(num, article),
+                    Analysis.from_dict(json.loads(unpack(data))) if data else None,
+                )
             last = rows[-1][0]
 
     def articles_by_id(self, article_ids: Sequence[str]) -> dict[str, Article]:
@@ -405,6 +451,8 @@ def _foreign_or_damaged(db: sqlite3.Connection) -> str | None:
 
 def _migrate(db: sqlite3.Connection, target: str) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
+    started_at = version
+    db.create_function("newsreader_pack", 1, _pack_any, deterministic=True)
     while version < SCHEMA_VERSION:
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -426,6 +474,24 @@ def _migrate(db: sqlite3.Connection, target: str) -> None:
                 db.execute("ROLLBACK")
             raise
         version = db.execute("PRAGMA user_version").fetchone()[0]
+    if 0 < started_at < 2 and target != MEMORY:
+        # The old tables' pages are free now; give them back to the disk once (reused anyway if not).
+        with contextlib.suppress(sqlite3.OperationalError):
+            db.execute("VACUUM")
+
+
+def pack(text: str) -> bytes:
+    """How texts and analysis JSON are kept in the cache: UTF-8, zlib-compressed (~2.1x and ~3.2x)."""
+    return zlib.compress(text.encode("utf-8"), COMPRESSION_LEVEL)
+
+
+def unpack(data: bytes) -> str:
+    return zlib.decompress(data).decode("utf-8")
+
+
+def _pack_any(value: str | bytes | None) -> bytes | None:
+    """`pack` for the migration: a value that is already bytes is left as it is."""
+    return pack(value) if isinstance(value, str) else value
 
 
 def _move_aside(target: str) -> str:
@@ -462,7 +528,7 @@ def _article_from_row(row: Sequence) -> Article:  # type: ignore[type-arg]
     return Article(
         path=path,
         title=title,
-        text=text,
+        text=unpack(text),
         date=date,
         source=source,
         url=url,
