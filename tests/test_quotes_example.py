@@ -33,6 +33,23 @@ def test_the_people_and_bodies_who_speak_are_actors(analysis):
     assert any("Minister of Foreign Affairs of Kazakhstan" in n for n in names)
 
 
+def test_the_foreign_minister_is_one_actor_under_every_name(analysis):
+    """ "Kazakh FM" (headline), "the Minister of Foreign Affairs" and "... of Kazakhstan" are one person."""
+    ministers = [a for a in analysis.actors if "FM" in a.name or "Minister of Foreign Affairs" in a.name]
+    assert [a.name for a in ministers] == ["Minister of Foreign Affairs of Kazakhstan"]
+    assert ministers[0].label == "PERSON"
+    assert "Kazakh FM" in ministers[0].aliases
+    said = statements_of(analysis, "Minister of Foreign Affairs of Kazakhstan")
+    assert any(s.startswith("Recent events in the country are a hybrid terrorist attack") for s in said)
+    assert any("as a hybrid terrorist attack aimed at destabilizing" in s for s in said)
+
+
+def test_no_actor_that_is_no_name(analysis):
+    """spaCy calls "Articles 2" (of the treaty) a person: the entity stays, the actor list drops it."""
+    assert "Articles 2" in {e.text for e in analysis.entities}
+    assert not any(a.name.startswith("Articles") for a in analysis.actors)
+
+
 def test_tokayev_is_one_actor_under_his_full_name(analysis):
     tokayev = [a for a in analysis.actors if "Tokayev" in a.name]
     assert len(tokayev) == 1

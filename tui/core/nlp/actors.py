@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .lexicon import forename_genders, role_nouns, speech_nouns
+from .lexicon import forename_genders, group_nouns, role_nouns, speech_nouns
+from .offices import Office, office_of
 from .speakers import doc_text, subject_of
 
 Doc = Any
@@ -82,6 +83,7 @@ class ActorBuilder:
 def _clean_name(text: str) -> str:
     text = re.sub(r"['’]s?$", "", text.strip())
     text = re.sub(r"^(the|The)\s+", "", text)
+    text = re.sub(r"\s*\([^)]*$", "", text)  # "World Health Organization (WHO": the bracket never closes
     return " ".join(text.split())
 
 
@@ -377,8 +379,15 @@ class ActorBook:
             break
         return recent[-1].name if recent else None
 
-    def _descriptive_actor(self, head: Token, start: int, end: int) -> str:
+    def _descriptive_actor(self, head: Token, start: int, end: int) -> str | None:
+        """A speaker known only by description: "the Minister of Foreign Affairs of Kazakhstan".
+
+        A bare common noun ("the text", "the attack") names no one; a bare body of people ("the
+        police") or a role ("the minister") does.
+        """
         name = _clean_name(doc_text(self.doc)[start:end])
+        if len(name.split()) == 1 and not ({head.lower_, name.lower()} & (role_nouns() | group_nouns())):
+            return None
         key = "D:" + name.lower()
         actor = self._by_key.get(key)
         if actor is None:
@@ -389,6 +398,72 @@ class ActorBook:
         self._mention(actor, start, end, doc_text(self.doc)[start:end])
         return actor.name
 
+    def merge_offices(self) -> dict[str, str]:
+        """One actor per office: "Kazakh FM", "the Minister of Foreign Affairs" and "the Minister of
+        Foreign Affairs of Kazakhstan" are one person, and the person named with that title
+        ("Foreign Minister Mukhtar Tileuberdi") is who they are.
+
+        Returns the old name of every actor merged away -> the name it now goes by.
+        """
+        places = {
+            w for e in self.doc.ents if e.label_ in {"GPE", "NORP"} for w in _clean_name(e.text).split()
+        }
+        offices: list[tuple[ActorBuilder, Office]] = []
+        for actor in self.actors:
+            # spaCy tags "the Minister of Foreign Affairs" an organisation; "General Motors" is one
+            title_like = actor.label == "ORG" and re.match(r"(?i)(\w+) (of|for) ", actor.name)
+            if title_like and title_like.group(1).lower() not in role_nouns():
+                title_like = None
+            if actor.key.startswith("D:") or (title_like and actor.key.startswith("O:")):
+                office = office_of(actor.name, places)
+                if office is not None and (office.portfolio or office.place):
+                    offices.append((actor, office))
+        if not offices:
+            return {}
+        groups = _office_groups(offices)
+        holders = self._office_holders(places)
+        renamed: dict[str, str] = {}
+        for group in groups:
+            members = [actor for actor, _ in group]
+            holder = next(
+                (p for p, held in holders if any(held.same_as(office) for _, office in group)), None
+            )
+            if holder is None:
+                if len(members) < 2:
+                    continue
+                holder = max(members, key=lambda a: (bool(office_of(a.name, places).place), len(a.name)))
+                holder.label = "PERSON"
+            for actor in members:
+                if actor is not holder:
+                    self._merge_into(holder, actor)
+                    renamed[actor.name] = holder.name
+        return renamed
+
+    def _office_holders(self, places: set[str]) -> list[tuple[ActorBuilder, Office]]:
+        """Named people and the office written before their name ("Kazakhstan President Tokayev")."""
+        text = doc_text(self.doc)
+        held = []
+        for actor in self.actors:
+            if actor.label != "PERSON" or not actor.key.startswith("P:"):
+                continue
+            for start, _ in actor.mentions:
+                title = _title_before(text[max(0, start - 80) : start])
+                office = office_of(title, places) if title else None
+                if office is not None:
+                    held.append((actor, office))
+        return held
+
+    def _merge_into(self, keeper: ActorBuilder, other: ActorBuilder) -> None:
+        keeper.aliases |= {other.name, *other.aliases} - {keeper.name}
+        for start, end in other.mentions:
+            if (start, end) not in keeper.mentions:
+                keeper.mentions.append((start, end))
+        self.actors.remove(other)
+        self.timeline = [(at, keeper if actor is other else actor) for at, actor in self.timeline]
+        for key, actor in list(self._by_key.items()):
+            if actor is other:
+                self._by_key[key] = keeper
+
     def by_name(self, name: str) -> ActorBuilder | None:
         return next((a for a in self.actors if a.name == name), None)
 
@@ -396,3 +471,40 @@ class ActorBook:
         actor = self.by_name(name)
         if actor is not None and span not in actor.mentions:
             actor.mentions.append(span)
+
+
+def _office_groups(offices: list[tuple[ActorBuilder, Office]]) -> list[list[tuple[ActorBuilder, Office]]]:
+    """Names of one office grouped; a name with no place joins the one group of its office that has
+    one, and stays apart when two countries' ministers could be meant."""
+    placed: list[list[tuple[ActorBuilder, Office]]] = []
+    placeless: list[list[tuple[ActorBuilder, Office]]] = []
+    for actor, office in offices:
+        pool = placed if office.place else placeless
+        group = next((g for g in pool if g[0][1].same_as(office)), None)
+        if group is None:
+            pool.append([(actor, office)])
+        else:
+            group.append((actor, office))
+    for group in placeless:
+        fitting = [g for g in placed if g[0][1].same_as(group[0][1])]
+        if len(fitting) == 1:
+            fitting[0].extend(group)
+        else:
+            placed.append(group)
+    return placed
+
+
+def _title_before(window: str) -> str:
+    """The capitalised title right before a name: "... said Russian Foreign Minister " -> that title."""
+    window = re.split(r"[.!?\n\"“”]", window)[-1].rstrip()
+    window = window.rstrip(",").rstrip()
+    words = window.split()
+    title: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() or word in {"of", "for", "the"}:
+            title.insert(0, word)
+        else:
+            break
+    while title and not title[0][:1].isupper():
+        title.pop(0)
+    return " ".join(title)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Actor, Analysis, Article, Entity, Quote, Span
+from .actor_names import actor_label, looks_like_name
 from .actors import ACTOR_LABELS, ActorBook
 from .models import pipeline_identity, resolve_model
 from .quotes import find_statements
@@ -98,43 +99,50 @@ def analysis_of(doc: Any, article_id: str, identity: str) -> Analysis:
     entities = tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
     book = ActorBook(doc)
     statements = find_statements(doc)
-    quotes = []
+    actor_names: list[str | None] = []
     recent = []
-    speaking: set[str] = set()
     for st in statements:
         actor_name = None
         if st.speaker is not None:
             actor_name = book.resolve(st.speaker, st.speaker_token, recent)
         if actor_name is not None:
-            speaking.add(actor_name)
             if st.speaker is not None and not st.inherited:
                 book.add_mention(actor_name, st.speaker)
             builder = book.by_name(actor_name)
             if builder is not None:
                 recent.append(builder)
-        quotes.append(
-            Quote(
-                start=st.start,
-                end=st.end,
-                kind=st.kind,
-                text=text[st.start : st.end],
-                cue=Span(st.cue[0], st.cue[1], text[st.cue[0] : st.cue[1]]) if st.cue else None,
-                speaker=Span(st.speaker[0], st.speaker[1], text[st.speaker[0] : st.speaker[1]])
-                if st.speaker
-                else None,
-                actor=actor_name,
-                speaker_inherited=st.inherited,
-            )
+        actor_names.append(actor_name)
+    renamed = book.merge_offices()
+    actor_names = [renamed.get(name, name) if name else None for name in actor_names]
+    speaking = {name for name in actor_names if name}
+    quotes = [
+        Quote(
+            start=st.start,
+            end=st.end,
+            kind=st.kind,
+            text=text[st.start : st.end],
+            cue=Span(st.cue[0], st.cue[1], text[st.cue[0] : st.cue[1]]) if st.cue else None,
+            speaker=Span(st.speaker[0], st.speaker[1], text[st.speaker[0] : st.speaker[1]])
+            if st.speaker
+            else None,
+            actor=actor_name,
+            speaker_inherited=st.inherited,
         )
+        for st, actor_name in zip(statements, actor_names, strict=True)
+    ]
     actors = []
     for builder in book.actors:
-        if builder.label not in {"PERSON", "ORG"} and builder.name not in speaking:
-            continue
         if builder.label not in ACTOR_LABELS:
             continue
+        if builder.name not in speaking:
+            if builder.label not in {"PERSON", "ORG"}:
+                continue
+            if not looks_like_name(builder.name, builder.label, builder.mentions, text):
+                continue
         mentions = tuple(Span(s, e, text[s:e]) for s, e in sorted(builder.mentions))
         aliases = tuple(sorted(a for a in builder.aliases if a and a != builder.name))
-        actors.append(Actor(builder.name, builder.label, aliases, mentions))
+        label = actor_label(builder.name, builder.label)
+        actors.append(Actor(builder.name, label, aliases, mentions))
     return Analysis(
         article_id=article_id,
         pipeline=identity,

@@ -60,6 +60,16 @@ def role_nouns() -> frozenset[str]:
     return _word_list("role_nouns.txt")
 
 
+def group_nouns() -> frozenset[str]:
+    """Bodies of people that speak as one: "the police", "the government"."""
+    return _word_list("group_nouns.txt")
+
+
+def platforms() -> frozenset[str]:
+    """Online platforms spaCy's small model mistakes for people: "Twitter", "Orkut"."""
+    return _word_list("platforms.txt")
+
+
 def verb_for(word: str) -> ReportingVerb | None:
     return reporting_verbs().get(word.lower())
 
