@@ -371,7 +371,12 @@ def _nearest_cue(doc: Doc, index: _Index, quote: QuotedSpan, taken: set[int]) ->
     last = index.token_at(max(quote.start, quote.end - 1))
     sentences = [(doc[first].sent, True), (doc[last].sent, True)]
     after = doc[last].sent.end
-    if after < len(doc) and not text[quote.end : doc[after].idx].strip():
+    # the next sentence, but not the next paragraph: a quote closing a paragraph was attributed in it
+    if (
+        after < len(doc)
+        and not text[quote.end : doc[after].idx].strip()
+        and "\n" not in text[quote.end : doc[after].idx]
+    ):
         sentences.append((doc[after].sent, False))
     lead = text[: quote.start].rstrip()
     if lead.endswith(":") and doc[first].sent.start > 0:
