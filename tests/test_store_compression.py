@@ -11,7 +11,7 @@ from tests.test_store_cache import analysis, article
 from tui.core.index import SearchIndex
 from tui.core.model import Article
 from tui.core.query import parse_query
-from tui.core.store import _SCHEMA_V1, APPLICATION_ID, SCHEMA_VERSION, Store
+from tui.core.store import _SCHEMA_V1, APPLICATION_ID, PAGE_SIZE, SCHEMA_VERSION, Store
 
 
 def write_schema_1_cache(db: Path, articles: list[Article]) -> None:
@@ -51,6 +51,14 @@ def test_a_schema_1_cache_is_migrated_with_everything_in_it(tmp_path: Path) -> N
     kinds = raw.execute("SELECT DISTINCT typeof(text) FROM articles").fetchall()
     kinds += raw.execute("SELECT DISTINCT typeof(data) FROM analyses").fetchall()
     assert kinds == [("blob",), ("blob",)]
+    # rewritten once with large pages (one compressed article no longer takes a page of its own)
+    assert raw.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
+    assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_new_cache_has_large_pages(tmp_path: Path) -> None:
+    Store.open(tmp_path / "cache.db").close()
+    assert sqlite3.connect(tmp_path / "cache.db").execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
 
 
 def test_the_index_rebuilt_from_a_migrated_cache_finds_its_articles(tmp_path: Path) -> None:

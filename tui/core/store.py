@@ -98,6 +98,9 @@ CREATE INDEX articles_gen ON articles (gen);
 
 # Migration n turns schema version n into n + 1. Version 0 is an empty (new) file.
 _MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _TO_V2}
+# A compressed article is ~2.1 KB: a 4 KB page holds one (measured: 51 MB for 10,000 articles,
+# 34 MB with 16 KB pages, whose reads are as fast).
+PAGE_SIZE = 16384
 COMPRESSION_LEVEL = 6  # level 1 saves ~30% of the time (~0.1 ms an article) for ~5% more bytes
 
 
@@ -214,8 +217,10 @@ class Store:
 
     def _fall_back_to_memory(self, reason: str) -> None:
         """Copy what we have into memory and carry on there: the session keeps working, unsaved."""
-        memory = _connect(MEMORY)
+        memory = sqlite3.connect(MEMORY, isolation_level=None, check_same_thread=False)
         try:
+            # a backup into memory needs the same page size (a schema 1 file may still have 4 KB pages)
+            memory.execute(f"PRAGMA page_size = {self._db.execute('PRAGMA page_size').fetchone()[0]}")
             self._db.backup(memory)
         except sqlite3.Error:
             memory.close()
@@ -415,6 +420,7 @@ def _open_file(target: str, messages: list[str]) -> sqlite3.Connection:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             problem = _foreign_or_damaged(db)
             if problem is None:
+                db.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # takes effect on a new file only
                 db.execute("PRAGMA journal_mode = WAL")
                 db.execute("PRAGMA synchronous = NORMAL")
                 _migrate(db, target)
@@ -475,9 +481,21 @@ def _migrate(db: sqlite3.Connection, target: str) -> None:
             raise
         version = db.execute("PRAGMA user_version").fetchone()[0]
     if 0 < started_at < 2 and target != MEMORY:
-        # The old tables' pages are free now; give them back to the disk once (reused anyway if not).
-        with contextlib.suppress(sqlite3.OperationalError):
-            db.execute("VACUUM")
+        _repack(db)
+
+
+def _repack(db: sqlite3.Connection) -> None:
+    """Rewrite the file once with PAGE_SIZE pages, giving the old tables' pages back to the disk.
+
+    A page size can only change outside WAL mode; if another reader has the file open that fails,
+    and the cache simply stays as it is (correct, only larger).
+    """
+    with contextlib.suppress(sqlite3.OperationalError):
+        db.execute("PRAGMA journal_mode = DELETE")
+        db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+        db.execute("VACUUM")
+    with contextlib.suppress(sqlite3.OperationalError):
+        db.execute("PRAGMA journal_mode = WAL")
 
 
 def pack(text: str) -> bytes:
