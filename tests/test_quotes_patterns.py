@@ -246,3 +246,27 @@ def test_a_quote_that_opens_the_cues_object_takes_the_rest_of_it():
         'The IMF referenced "political tensions" in advanced economies that are generating uncertainty.'
     )
     assert q.text == '"political tensions" in advanced economies that are generating uncertainty'
+
+
+def test_quote_after_its_cue_sentence_is_the_same_statement_not_the_next_paragraphs():
+    """`"A," X said. "B."`: B goes on with X even when the next paragraph opens with another cue."""
+    analysis = analyse(
+        '"The world economy has moved sideways," chief economist Maury Obstfeld said. '
+        '"Without determined action, weak growth risks perpetuating itself."\n\n'
+        "The fund pointed to the British vote as an example of rising sentiment against trade.\n"
+    )
+    quote = next(q for q in analysis.quotes if "moved sideways" in q.text)
+    assert "weak growth risks perpetuating itself" in quote.text
+    assert quote.speaker.text == "Maury Obstfeld"
+
+
+def test_dateline_is_not_the_speaker():
+    """The parser takes `CLEVELAND` for the subject; the speaker is the noun phrase after the dash."""
+    analysis = analyse(
+        "Mukasey speaks\n"
+        "CLEVELAND, Ohio — Former Attorney General Michael Mukasey said that Hillary Clinton "
+        "should be disqualified.\n"
+    )
+    quote = next(q for q in analysis.quotes if "disqualified" in q.text)
+    assert quote.speaker.text == "Michael Mukasey"
+    assert quote.actor == "Michael Mukasey"

@@ -7,6 +7,7 @@ Kazakhstan", "The statement"). Resolving that mention to a person is actors.py's
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .lexicon import role_nouns
@@ -38,6 +39,36 @@ def antecedent(subject: Token) -> Token:
     return subject
 
 
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:,[^\n—–]{0,40}?)?(?: ?\([\w .]+\))? ?(?:—|–|--|-) ?"
+)
+"""`WASHINGTON (AP) — `, `CLEVELAND, July 19 (UPI) — `: the place a wire story was filed from."""
+
+
+def past_dateline(subject: Token) -> Token:
+    """The speaker after a dateline when the parser took the dateline's place for the subject.
+
+    In `CLEVELAND (UPI) — Former Attorney General Michael Mukasey said` the subject is Mukasey: the head
+    of the noun phrase that follows the dash.
+    """
+    doc = subject.doc
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, subject.idx) + 1
+    dateline = _DATELINE.match(text, line_start)
+    if dateline is None or subject.idx >= dateline.end():
+        return subject
+    after = next((t for t in doc[subject.i :] if t.idx >= dateline.end()), None)
+    if after is None or after.sent != subject.sent:
+        return subject
+    while (
+        after.dep_ in {"compound", "nmod", "amod", "det", "poss", "nummod"}
+        and after.head.idx >= dateline.end()
+        and after.head.pos_ in {"NOUN", "PROPN"}
+    ):
+        after = after.head
+    return after if after.pos_ in {"NOUN", "PROPN", "PRON"} else subject
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject that says something through `verb`, climbing from "noting"/"adding" to its main verb.
 
@@ -49,7 +80,7 @@ def subject_of(verb: Token) -> Token | None:
         climbed = current is not verb
         for child in current.children:
             if child.dep_ in {"nsubj", "csubj"}:
-                return child
+                return past_dateline(child)
         for child in current.children:
             if child.dep_ == "agent":
                 for grandchild in child.children:
