@@ -1,0 +1,169 @@
+"""A search keystroke to the repainted article list, through the reader itself (goal: < 100 ms at 100,000).
+
+    python bench/search_keystroke.py                                   # 2,000 articles (quick)
+    python bench/search_keystroke.py --count 100000 --dir /tmp/nr-100k # the issue's figure
+    python bench/search_keystroke.py --count 100000 --dir /tmp/nr-100k # again: reuses the cache
+
+A Library is built over bench/make_corpus.py's articles with their synthetic analyses (as
+bench/search_latency.py does; `--dir` keeps the cache and index so the next run only reads them).
+The real NewsReaderApp is started headless on it (`run_test`). For each query the search bar is
+first given all but its last character and left to settle; then the last character is pressed and
+the time taken until (1) the article list holds the query's results (its `shown_ids` are matches
+of the query and no longer the previous list) and (2) the screen has been repainted after that.
+
+The reader waits `SEARCH_DEBOUNCE` after a keystroke before it searches (so typing fast does not
+search for every letter); that wait is part of what the user sees, and is also reported apart.
+Works whether the reader lists every match (`library.search`) or a page of them (`library.find`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from make_corpus import generate  # noqa: E402
+from search_latency import mixed_queries, percentile  # noqa: E402
+
+from tui.core.library import Library  # noqa: E402
+
+SETTLE_TIMEOUT_S = 5.0
+
+
+def build_library(count: int, folder: Path) -> Library:
+    """The corpus in a cache under `folder`: written once, only read when it is already there."""
+    started = time.perf_counter()
+    library = Library(db=str(folder / "bench.db"))
+    corpus = []
+    for article, analysis in generate(count):
+        library.add(article)
+        corpus.append(analysis)
+    library._flush_articles()
+    pending = {a.id for a in library.pending()}
+    todo = [a for a in corpus if a.article_id in pending]
+    for i in range(0, len(todo), 2000):
+        library.set_analyses(todo[i : i + 2000])
+    library.sync_index()
+    print(
+        f"{len(library.articles):,} articles ready in {time.perf_counter() - started:.1f} s "
+        f"({len(todo):,} analyses written, the rest from the cache)"
+    )
+    return library
+
+
+async def measure(library: Library, queries: list[str]) -> list[tuple[str, float, float, int]]:
+    from tui.app.app import NewsReaderApp
+
+    app = NewsReaderApp(library=library, analyze=False, remember=False)
+    paints: list[float] = []
+    original_display = app._display
+
+    def display(screen, renderable):  # type: ignore[no-untyped-def]
+        paints.append(time.perf_counter())
+        return original_display(screen, renderable)
+
+    app._display = display  # type: ignore[method-assign]
+    results: list[tuple[str, float, float, int]] = []
+    async with app.run_test(size=(140, 45)) as pilot:
+        started = time.perf_counter()
+        while len(app.article_list.shown_ids) < len(library.articles):
+            await asyncio.sleep(0.05)
+            if time.perf_counter() - started > 120:
+                raise SystemExit("the reader did not list the articles within 120 s")
+        print(f"the reader listed {len(app.article_list.shown_ids):,} articles")
+        await pilot.press("slash")
+        for query in queries:
+            expected = {a.id for a in library.search(query)}
+            await settle(app, pilot, query[:-1])
+            before = list(app.article_list.shown_ids)
+            pressed = time.perf_counter()
+            await pilot.press(query[-1])
+            listed = await wait_for_results(app, before, expected, pressed)
+            if listed is None:
+                print(
+                    f"  {query!r}: the list did not change within {SETTLE_TIMEOUT_S:.0f} s; skipped"
+                    f" (bar: {app.search_input.value!r}, focus: {app.focused!r}, shown {len(before)})"
+                )
+                continue
+            while not any(p > listed for p in paints):
+                await asyncio.sleep(0.001)
+            painted = next(p for p in paints if p > listed)
+            results.append((query, (listed - pressed) * 1000, (painted - pressed) * 1000, len(expected)))
+    return results
+
+
+async def settle(app, pilot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Put `text` in the search bar and wait until the reader has finished with it."""
+    app.search_input.value = text
+    app.search_input.cursor_position = len(text)
+    await pilot.pause()
+    deadline = time.perf_counter() + SETTLE_TIMEOUT_S
+    while time.perf_counter() < deadline:
+        busy = [w for w in app.workers if w.group == "search" and w.is_running]
+        if not busy and app.query_text == text.strip():
+            break
+        await asyncio.sleep(0.01)
+    await pilot.pause(0.05)
+
+
+async def wait_for_results(app, before: list[str], expected: set[str], pressed: float) -> float | None:  # type: ignore[no-untyped-def]
+    """When the list first shows matches of the new query (a page of them counts)."""
+    while time.perf_counter() - pressed < SETTLE_TIMEOUT_S:
+        shown = app.article_list.shown_ids
+        if shown != before and set(shown) <= expected and (shown or not expected):
+            return time.perf_counter()
+        if not expected and not shown:
+            return time.perf_counter()
+        await asyncio.sleep(0.001)
+    return None
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--queries", type=int, default=40)
+    parser.add_argument("--dir", help="where the cache and index are kept (default: a temporary folder)")
+    args = parser.parse_args()
+    folder = Path(args.dir or tempfile.mkdtemp(prefix="newsreader-keys-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    library = build_library(args.count, folder)
+
+    rng = random.Random(11)
+    sample = [a.text for a in rng.sample(library.articles, min(200, len(library.articles)))]
+    queries = [q for q in mixed_queries(sample, rng, 100) if len(q.strip()) > 2]
+    queries = random.Random(5).sample(queries, min(args.queries, len(queries)))
+
+    results = asyncio.run(measure(library, queries))
+    library.close()
+    try:
+        from tui.app.app import SEARCH_DEBOUNCE
+
+        debounce = SEARCH_DEBOUNCE * 1000
+    except ImportError:
+        debounce = 0.0
+    listed = [r[1] for r in results]
+    painted = [r[2] for r in results]
+    slowest = max(results, key=lambda r: r[2])
+    print(f"{len(results)} queries over {args.count:,} articles; the reader's debounce is {debounce:.0f} ms")
+    for name, values in (("key -> list holds the results", listed), ("key -> list repainted", painted)):
+        print(
+            f"{name:32s} p50 {percentile(values, 0.5):6.0f} ms   p95 {percentile(values, 0.95):6.0f} ms"
+            f"   max {max(values):6.0f} ms   (p95 less the debounce {percentile(values, 0.95) - debounce:.0f} ms)"
+        )
+    print(f"slowest: {slowest[0]!r} ({slowest[3]:,} matches) {slowest[2]:.0f} ms")
+    print(f"peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
