@@ -142,6 +142,9 @@ def test_search_covers_only_the_loaded_articles(tmp_path: Path) -> None:
     results = some.find("lagos", limit=1)
     assert results.total == 2 and len(results.hits) == 1
     assert "Lagos" in results.hits[0].snippet
+    bare = some.find("lagos", limit=5, snippets=False)  # the same ranking, without the snippets
+    assert bare.total == 2 and [h.snippet for h in bare.hits] == ["", ""]
+    assert [h.article_id for h in bare.hits] == [h.article_id for h in some.find("lagos", limit=5).hits]
 
 
 def test_search_finds_new_analyses_and_explains_bad_queries(tmp_path: Path) -> None:

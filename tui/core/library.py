@@ -440,13 +440,17 @@ class Library:
         total, pairs = self.index.search(query, limit=limit, among=among)
         return total, [(self._ids_by_number[n], s) for n, s in pairs if n in self._ids_by_number]
 
-    def find(self, query: str, *, limit: int = 50) -> SearchResults:
+    def find(self, query: str, *, limit: int = 50, snippets: bool = True) -> SearchResults:
         """How many loaded articles match `query`, and the best `limit` with snippets.
 
+        `snippets=False` leaves each hit's snippet empty: a list that shows only titles skips the
+        work of finding the words in every text (about a third of `find`'s time at 20 hits).
         Raises QueryError (its message is for the user) when the query cannot be read.
         """
         parsed = parse_query(query)
         total, ranked = self._run(parsed, limit)
+        if not snippets:
+            return SearchResults(total, [SearchHit(article_id, score, "") for article_id, score in ranked])
         hits = []
         with_analysis = needs_analysis(parsed)
         for article_id, score in ranked:
