@@ -270,3 +270,18 @@ def test_dateline_is_not_the_speaker():
     quote = next(q for q in analysis.quotes if "disqualified" in q.text)
     assert quote.speaker.text == "Michael Mukasey"
     assert quote.actor == "Michael Mukasey"
+
+
+def test_a_chant_is_quoted_speech():
+    analysis = analyse('Protesters marching through the streets chanted "What curfew?" and kept going.\n')
+    chant = next(q for q in analysis.quotes if "What curfew?" in q.text)
+    assert (chant.cue.text, chant.speaker.text) == ("chanted", "Protesters")
+
+
+def test_likened_to_a_quote():
+    analysis = analyse(
+        'Another critic, Laurence H. Tribe, likened the rules to "burning the Constitution".\n'
+    )
+    quote = next(q for q in analysis.quotes if "burning the Constitution" in q.text)
+    assert quote.cue.text == "likened"
+    assert quote.actor == "Laurence H. Tribe"
