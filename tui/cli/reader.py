@@ -40,11 +40,11 @@ def build_parser(commands: Sequence[str]) -> argparse.ArgumentParser:
 def run(argv: Sequence[str], *, commands: Sequence[str]) -> int:
     args = build_parser(commands).parse_args(argv)
     from tui.app.app import NewsReaderApp
-    from tui.core.analysis_pool import prepare_for_app
 
+    # The analysis processes' resource tracker is started by the app after its first paint
+    # (NewsReaderApp._prepare_processes), not here: spawning it now would compete with the first paint.
     app = NewsReaderApp(
         paths=list(args.paths), model=args.model, db=args.db, no_cache=args.no_cache, watch=args.watch
     )
-    prepare_for_app()  # before Textual replaces stderr: analysis worker processes need it
     app.run()
     return app.return_code or 0

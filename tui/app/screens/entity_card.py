@@ -21,6 +21,8 @@ SHOWN_STATEMENTS = 12
 class EntityCard(ModalScreen[str | None]):
     """Dismissed with the id of an article to open (enter on one), or None (escape)."""
 
+    CSS_PATH = "dialogs.tcss"  # the dialogs' styles, read when the first one opens
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss(None)", "Close card", id="card-close"),
         Binding("j", "cursor(1)", "Down", show=False),

@@ -116,6 +116,8 @@ class ExportScreen(ModalScreen[ExportResult | None]):
     current directory). Its styles live in the reader's newsreader.tcss with the other screens'.
     """
 
+    CSS_PATH = "dialogs.tcss"  # the dialogs' styles, read when the first one opens
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel export", id="export-cancel"),
         Binding("ctrl+s", "export", "Export", id="export-write"),

@@ -58,6 +58,8 @@ def help_table(sections: Iterable[tuple[str, list[tuple[str, str]]]]) -> Table:
 class HelpScreen(ModalScreen[None]):
     """Keys of every pane, then how search works. Escape, q or ? closes it."""
 
+    CSS_PATH = "dialogs.tcss"  # the dialogs' styles, read when the first one opens
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help-close"),
         Binding("j,down", "scroll(1)", "Down", show=False),
