@@ -285,3 +285,20 @@ def test_likened_to_a_quote():
     quote = next(q for q in analysis.quotes if "burning the Constitution" in q.text)
     assert quote.cue.text == "likened"
     assert quote.actor == "Laurence H. Tribe"
+
+
+def test_cue_under_a_preposition_takes_the_subject_of_the_verb_it_hangs_on():
+    analysis = analyse(
+        "But he refuses to discuss potential appointees, aside from saying he wants a diverse delegation.\n"
+    )
+    quote = next(q for q in analysis.quotes if "diverse delegation" in q.text)
+    assert (quote.cue.text, quote.speaker.text) == ("saying", "he")
+
+
+def test_inverted_said_before_a_name_and_colon():
+    analysis = analyse(
+        "Critics were not convinced. "
+        "Said Ellis: “I don’t get the sense she’s the least bit interested in tax reform.”\n"
+    )
+    quote = next(q for q in analysis.quotes if "tax reform" in q.text)
+    assert quote.speaker.text == "Ellis"

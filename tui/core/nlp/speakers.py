@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .lexicon import role_nouns
+from .lexicon import role_nouns, verb_for
 
 Token = Any
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _DROP_FROM_PHRASE = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep_"}
-_CLIMB = {"conj", "advcl", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep", "pobj"}
+_CLIMB = {"conj", "advcl", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep", "pobj", "advmod"}
+"""What a cue hangs on when its subject is another verb's: "aside from saying", "stopped short of calling"."""
 
 
 def doc_text(doc: Any) -> str:
@@ -75,8 +76,10 @@ def subject_of(verb: Token) -> Token | None:
     `said Tokayev` and `Tokayev said` give Tokayev; `..., noting that` takes the subject of the verb
     it hangs on; `it was announced by the ministry` gives the agent.
     """
+    if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.i < verb.head.i:
+        return verb.head  # "Said Ellis: ..." parsed as a name with "Said" in it
     current = verb
-    for _ in range(4):
+    for _ in range(6):
         climbed = current is not verb
         for child in current.children:
             if child.dep_ in {"nsubj", "csubj"}:
@@ -113,6 +116,8 @@ def mention_tokens(head: Token) -> tuple[int, int]:
         end = head.i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
+        while start < head.i and verb_for(doc[start].lower_) is not None:
+            start += 1  # "Said Ellis:" tagged as one name: the cue is no part of the speaker
         return start, end
     if head.pos_ == "PRON":
         return head.i, head.i + 1
