@@ -302,3 +302,14 @@ def test_inverted_said_before_a_name_and_colon():
     )
     quote = next(q for q in analysis.quotes if "tax reform" in q.text)
     assert quote.speaker.text == "Ellis"
+
+
+def test_a_question_put_by_no_one_named_has_no_speaker():
+    """`Asked whether ..., 75 percent said`: the 75 percent answered; who asked is not written."""
+    analysis = analyse(
+        "Asked whether Clinton has the integrity to serve, 75 percent of Democrats said yes.\n"
+        "Sanders was asked to name a decision that donations had influenced.\n"
+    )
+    for words in ("whether Clinton has the integrity", "to name a decision"):
+        question = next(q for q in analysis.quotes if words in q.text)
+        assert question.speaker is None and question.actor is None

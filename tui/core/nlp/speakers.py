@@ -70,6 +70,13 @@ def past_dateline(subject: Token) -> Token:
     return after if after.pos_ in {"NOUN", "PROPN", "PRON"} else subject
 
 
+def _passive_participle(verb: Token) -> bool:
+    """A cue in the passive with no agent: `Asked about it, she said`, `it was announced`."""
+    if verb.tag_ != "VBN" or verb.lower_ == "quoted":
+        return False
+    return verb.dep_ == "advcl" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject that says something through `verb`, climbing from "noting"/"adding" to its main verb.
 
@@ -92,8 +99,10 @@ def subject_of(verb: Token) -> Token | None:
         for child in current.children:
             # "he was asked", and "After saying ..., she was whisked off": passive subjects speak
             # when the cue itself is a question or a telling, or when we climbed to another verb
-            if child.dep_ == "nsubjpass" and (climbed or current.lower_ in {"quoted", "asked", "told"}):
+            if child.dep_ == "nsubjpass" and (climbed or current.lower_ in {"quoted", "told"}):
                 return child
+        if not climbed and _passive_participle(current):
+            return None  # "Asked whether ..., 75 percent said", "he was asked": the asker is not named
         if current.dep_ in _CLIMB and current.head is not current:
             participle = current.tag_ == "VBG"
             current = current.head
