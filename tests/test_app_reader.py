@@ -11,12 +11,13 @@ import pytest
 from app_library import KAZAKHSTAN, PELOSI, SYRIA, analysed_library, sample_paths, unanalysed_library
 from rich.style import Style
 from textual.widgets import OptionList
+from textual.widgets.tree import TreeNode
 
 from tui.app import messages
 from tui.app.app import NewsReaderApp
 from tui.app.screens.entity_card import EntityCard
 from tui.app.screens.help import HelpScreen
-from tui.app.widgets.actors_panel import ActorNode
+from tui.app.widgets.actors_panel import ActorNode, ActorsPanel
 from tui.app.widgets.legend import LegendBar
 
 
@@ -119,16 +120,31 @@ async def test_article_shows_its_metadata_above_the_text() -> None:
         assert "Wikinews" in shown and "2019-09-25" in shown and "CC&#160;BY&#160;2.5" in shown
 
 
+def listed_actors(panel: ActorsPanel) -> list[TreeNode]:
+    """Every actor's node in the order the panel shows them, those folded away as silent included."""
+    nodes = [n for top in panel.root.children for n in (top, *top.children)]
+    return [n for n in nodes if isinstance(n.data, ActorNode)]
+
+
 async def test_the_actors_panel_lists_the_actors_of_the_open_article() -> None:
     library = analysed_library()
     app = reader(library=library)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        names = [node.data.actor.name for node in app.actors_panel.root.children]
-        expected = {a.name for a in library.actors([app.current_id])}
-        assert set(names) == expected and names
+        panel = app.actors_panel
+        top = panel.root.children
+        speaking = [node.data.actor.name for node in top if isinstance(node.data, ActorNode)]
+        actors = library.actors([app.current_id])
+        assert set(speaking) == {a.name for a in actors if a.statements} and speaking
+        # the actors the text only names wait folded at the end, under one node that counts them
+        silent = {a.name for a in actors if not a.statements}
+        assert silent, "the sample article names people who say nothing"
+        fold = top[-1]
+        assert str(fold.label) == f"{len(silent)} more named, no statements"
+        assert {leaf.data.actor.name for leaf in fold.children} == silent
+        assert not fold.is_expanded
         await pilot.press("j")  # the Kazakhstan article
-        names = {node.data.actor.name for node in app.actors_panel.root.children}
+        names = {node.data.actor.name for node in panel.root.children if isinstance(node.data, ActorNode)}
         assert any("Tokayev" in name for name in names), names
 
 
@@ -161,8 +177,8 @@ async def test_a_switches_the_actors_to_all_articles_where_a_statement_opens_its
         await pilot.press("a")
         panel = app.actors_panel
         assert "all articles" in str(panel.border_title)
-        assert {n.data.actor.name for n in panel.root.children} == {a.name for a in library.actors(None)}
-        tokayev = next(n for n in panel.root.children if "Tokayev" in n.data.actor.name)
+        assert {n.data.actor.name for n in listed_actors(panel)} == {a.name for a in library.actors(None)}
+        tokayev = next(n for n in listed_actors(panel) if "Tokayev" in n.data.actor.name)
         tokayev.expand()
         await pilot.pause()
         panel.focus()
@@ -178,13 +194,15 @@ async def test_a_switches_the_actors_to_all_articles_where_a_statement_opens_its
 async def test_s_sorts_the_actors_by_name_and_back() -> None:
     app = reader()
     async with app.run_test(size=(160, 50)) as pilot:
-        app.actors_panel.focus()
+        panel = app.actors_panel
+        panel.focus()
         await pilot.press("s")
-        names = [n.data.actor.name for n in app.actors_panel.root.children]
-        assert names == sorted(names, key=str.lower)
+        speaking = [n.data.actor.name for n in panel.root.children if isinstance(n.data, ActorNode)]
+        silent = [n.data.actor.name for n in panel.root.children[-1].children]
+        assert speaking == sorted(speaking, key=str.lower) and silent == sorted(silent, key=str.lower)
         await pilot.press("s")
-        counts = [len(n.data.actor.statements) for n in app.actors_panel.root.children]
-        assert counts == sorted(counts, reverse=True)
+        counts = [len(n.data.actor.statements) for n in listed_actors(panel)]
+        assert counts == sorted(counts, reverse=True) and counts[-1] == 0
 
 
 async def test_brackets_step_through_the_quotes_with_cue_and_speaker() -> None:
@@ -446,3 +464,67 @@ async def test_a_first_run_welcomes_and_offers_the_sample_articles() -> None:
         await pilot.press("enter")
         await loaded(app, pilot)
         assert len(app.article_list.shown_ids) > 30
+
+
+async def test_f1_shows_the_keys_of_the_focused_pane_and_question_mark_every_key() -> None:
+    app = reader()
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.actors_panel.focus()
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        shown = app.screen.plain_text()
+        assert "Actors panel" in shown and "Sort" in shown and "Mark statement / open actor" in shown
+        assert "Everywhere" in shown and "Quit" in shown
+        assert "Article list" not in shown and "Search bar" not in shown
+        await pilot.press("question_mark")  # from one pane's keys to every key
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "Article list" in app.screen.plain_text()
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_quote_and_entity_keys_work_from_the_actors_panel_too() -> None:
+    app = reader()
+    async with app.run_test(size=(160, 50)) as pilot:
+        app.actors_panel.focus()
+        await pilot.press("right_square_bracket")
+        assert app.focused is app.actors_panel
+        first = app.article_view.selected_quote
+        assert first is not None
+        await pilot.press("right_square_bracket")
+        assert app.article_view.selected_quote not in (None, first)
+        await pilot.press("left_square_bracket")
+        assert app.article_view.selected_quote == first
+        await pilot.press("right_curly_bracket")
+        assert app.article_view.selected_entity is not None
+        app.article_list.focus()
+        await pilot.press("right_curly_bracket")
+        assert app.focused is app.article_list
+        assert app.article_view.selected_entity is not None
+
+
+async def test_a_search_lists_the_best_matches_and_says_how_many_match_in_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("tui.app.app.SEARCH_LIMIT", 1)
+    app = reader()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"trump")
+        await loaded(app, pilot)
+        assert len(app.article_list.shown_ids) == 1
+        assert "2 of 3 match (best 1 shown)" in str(app.query_one("#search-count").render())
+
+
+@pytest.mark.parametrize("width", [80, 120])
+async def test_the_legend_breaks_lines_between_items_never_inside_one(width: int) -> None:
+    app = reader()
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.press("G")  # the Syria article: many entity types
+        await pilot.pause()
+        legend = app.query_one(LegendBar)
+        lines = legend_text(app).splitlines()
+        assert len(lines) > 1, lines  # the test means something only when the legend wraps
+        for item in legend._items:
+            assert any(item.plain in line for line in lines), (item.plain, lines)
+        assert all(len(line) <= legend.content_region.width for line in lines)

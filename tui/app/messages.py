@@ -45,11 +45,20 @@ class AnalysisFinished(Message):
 
 
 class SearchResults(Message):
-    def __init__(self, query: str, article_ids: list[str] | None, error: str | None = None) -> None:
+    """The best matches of a query, best first, and how many articles match in all (`total`)."""
+
+    def __init__(
+        self,
+        query: str,
+        article_ids: list[str] | None,
+        error: str | None = None,
+        total: int | None = None,
+    ) -> None:
         super().__init__()
         self.query = query
         self.article_ids = article_ids
         self.error = error
+        self.total = len(article_ids) if total is None and article_ids is not None else total
 
 
 class WatchedArticlesRead(Message):

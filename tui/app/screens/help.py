@@ -56,33 +56,44 @@ def help_table(sections: Iterable[tuple[str, list[tuple[str, str]]]]) -> Table:
 
 
 class HelpScreen(ModalScreen[None]):
-    """Keys of every pane, then how search works. Escape, q or ? closes it."""
+    """Keys of every pane, then how search works; or (F1) the focused pane's keys and the global ones.
+    Escape, q, ? or F1 closes it."""
 
     CSS_PATH = "dialogs.tcss"  # the dialogs' styles, read when the first one opens
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close help", id="help-close"),
+        Binding("escape,q,f1", "dismiss", "Close help", id="help-close"),
+        Binding("question_mark", "every_key", "Every key / close", show=False, id="help-every-key"),
         Binding("j,down", "scroll(1)", "Down", show=False),
         Binding("k,up", "scroll(-1)", "Up", show=False),
     ]
 
-    def __init__(self, sections: list[tuple[str, DOMNode]]) -> None:
+    def __init__(self, sections: list[tuple[str, DOMNode]], *, title: str = "Keys") -> None:
         super().__init__()
         self.sections = sections
+        self.title_text = title
+        self.complete = title == "Keys"
 
     def compose(self) -> ComposeResult:
         self.table = table = help_table((title, binding_rows(node)) for title, node in self.sections)
         with VerticalScroll(id="help-body") as body:
-            body.border_title = "Keys"
-            body.border_subtitle = "escape closes"
+            body.border_title = self.title_text
+            body.border_subtitle = "escape closes" if self.complete else "? every key · escape closes"
             yield Static(table, id="help-keys")
-            yield Static(SEARCH_HELP, id="help-search")
+            if self.complete or any(node.id == "search-input" for _, node in self.sections):
+                yield Static(SEARCH_HELP, id="help-search")
 
     def plain_text(self, width: int = 100) -> str:
         """The keys as text, as a reader sees them (for tests and for copying)."""
         console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
         console.print(self.table)
         return console.export_text()
+
+    def action_every_key(self) -> None:
+        """? closes the full help; on one pane's help (F1) it shows every key instead."""
+        self.dismiss()
+        if not self.complete:
+            self.app.call_later(self.app.run_action, "help")
 
     def action_scroll(self, lines: int) -> None:
         body = self.query_one("#help-body", VerticalScroll)

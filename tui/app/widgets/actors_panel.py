@@ -40,7 +40,15 @@ class StatementNode:
         return MarkKey(self.article_id, self.quote.start, self.quote.end)
 
 
-NodeData = ActorNode | StatementNode
+@dataclass(frozen=True)
+class SilentGroup:
+    """The fold that holds the actors named in the text who said nothing (often entity noise)."""
+
+    count: int
+
+
+NodeData = ActorNode | StatementNode | SilentGroup
+SILENT = "silent"  # the fold's place when the tree is rebuilt
 
 
 def first_words(text: str, count: int = FIRST_WORDS) -> str:
@@ -64,6 +72,10 @@ def actor_label(actor: ActorSummary) -> Text:
     label = Text(actor.name, style="bold")
     label.append(f"  {actor.label} · {said} statement{'s' if said != 1 else ''}", style="dim")
     return label
+
+
+def silent_label(count: int) -> Text:
+    return Text(f"{count} more named, no statements", style="dim italic")
 
 
 def sorted_actors(actors: Sequence[ActorSummary], order: SortOrder) -> list[ActorSummary]:
@@ -119,20 +131,23 @@ class ActorsPanel(Tree[NodeData]):
         self.marked: set[MarkKey] = set()
 
     def show_actors(self, actors: Sequence[ActorSummary], *, keep_place: bool = True) -> None:
-        """Rebuild the tree, keeping the cursor on the same actor or statement when it is still there."""
+        """Rebuild the tree, keeping the cursor on the same actor or statement when it is still there.
+
+        Actors with statements lead; those the text only names (often entity noise such as a
+        PERSON "Hoo Boy.") wait folded under one node at the end, so the panel opens on who said what.
+        """
         self.actors = list(actors)
         place = self._place() if keep_place else None
-        expanded = {
-            node.data.actor.name
-            for node in self.root.children
-            if node.is_expanded and isinstance(node.data, ActorNode)
-        }
+        expanded = {self._fold_name(node) for node in self.root.children if node.is_expanded}
         self.clear()
         if not self.actors:
             self.root.add_leaf(Text(self.empty_note, style="dim"))
             return
+        ordered = sorted_actors(self.actors, self.order)
+        speaking = [actor for actor in ordered if actor.statements]
+        silent = [actor for actor in ordered if not actor.statements]
         target: TreeNode[NodeData] | None = None
-        for actor in sorted_actors(self.actors, self.order):
+        for actor in speaking:
             node = self.root.add(actor_label(actor), data=ActorNode(actor), expand=actor.name in expanded)
             for article_id, quote in actor.statements:
                 data = StatementNode(actor, article_id, quote)
@@ -142,16 +157,36 @@ class ActorsPanel(Tree[NodeData]):
                     node.expand()
             if place == (actor.name, None, None):
                 target = node
+        if silent:
+            fold = self.root.add(
+                silent_label(len(silent)),
+                data=SilentGroup(len(silent)),
+                expand=SILENT in expanded or not speaking,
+            )
+            if place == (SILENT, None, None):
+                target = fold
+            for actor in silent:
+                leaf = fold.add_leaf(actor_label(actor), data=ActorNode(actor))
+                if place == (actor.name, None, None):
+                    target = leaf
+                    fold.expand()
         if target is not None:
             self.call_after_refresh(self.move_cursor, target)
-        elif not expanded and self.actors:
-            first = self.root.children[0]
-            first.expand()
+        elif not expanded and speaking:
+            self.root.children[0].expand()
+
+    @staticmethod
+    def _fold_name(node: TreeNode[NodeData]) -> str | None:
+        if isinstance(node.data, ActorNode):
+            return node.data.actor.name
+        return SILENT if isinstance(node.data, SilentGroup) else None
 
     def _place(self) -> tuple[str, str | None, int | None] | None:
         node = self.cursor_node
         if node is None or node.data is None:
             return None
+        if isinstance(node.data, SilentGroup):
+            return (SILENT, None, None)
         if isinstance(node.data, StatementNode):
             return (node.data.actor.name, node.data.article_id, node.data.quote.start)
         return (node.data.actor.name, None, None)
@@ -180,7 +215,9 @@ class ActorsPanel(Tree[NodeData]):
     @property
     def selected_actor(self) -> ActorSummary | None:
         node = self.cursor_node
-        return node.data.actor if node is not None and node.data is not None else None
+        if node is None or not isinstance(node.data, ActorNode | StatementNode):
+            return None
+        return node.data.actor
 
     def action_sort(self) -> None:
         self.order = "name" if self.order == "statements" else "statements"
@@ -195,8 +232,12 @@ class ActorsPanel(Tree[NodeData]):
             self.post_message(self.CardRequested(actor))
 
     def jump_to(self, name: str) -> bool:
-        for node in self.root.children:
+        """Put the cursor on the actor called `name`, opening the fold of silent actors if it is there."""
+        nodes = [n for top in self.root.children for n in (top, *top.children)]
+        for node in nodes:
             if isinstance(node.data, ActorNode) and node.data.actor.name == name:
+                if node.parent is not None:
+                    node.parent.expand()
                 node.expand()
                 self.move_cursor(node)
                 self.focus()

@@ -68,14 +68,7 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("G,end", "bottom", "Bottom", show=False, id="article-bottom"),
         Binding("space,pagedown", "page(1)", "Page down", show=False, id="article-page-down"),
         Binding("b,pageup", "page(-1)", "Page up", show=False, id="article-page-up"),
-        Binding("right_square_bracket", "quote(1)", "Next quote", key_display="]", id="next-quote"),
-        Binding(
-            "left_square_bracket", "quote(-1)", "Prev quote", key_display="[", show=False, id="prev-quote"
-        ),
-        Binding("right_curly_bracket", "entity(1)", "Next entity", key_display="}", id="next-entity"),
-        Binding(
-            "left_curly_bracket", "entity(-1)", "Prev entity", key_display="{", show=False, id="prev-entity"
-        ),
+        # ] [ } { step through quotes and entities from any pane: they are the reader's (app) bindings
         Binding("enter", "entity_card", "Entity card", id="entity-card"),
         Binding("quotation_mark", "toggle_quotes", "Show/hide quote marks", show=False, id="toggle-quotes"),
         *_toggle_bindings(),

@@ -15,6 +15,9 @@ KEY_OF_LABEL = {
 }
 
 
+GAP = 2  # spaces between two items of the legend
+
+
 class LegendBar(Static):
     """Types present with counts; hidden types are struck through so the reader sees what is off."""
 
@@ -27,36 +30,59 @@ class LegendBar(Static):
         "legend--note",
     }
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._items: list[Text] = []
+
     def show_legend(
         self, legend: Legend, hidden: frozenset[str], show_quotes: bool, note: str | None = None
     ) -> None:
         style = self._style
-        text = Text()
+        items: list[Text] = []
         for label, count in legend.ordered_labels():
-            off = label in hidden
-            chip = Text(f" {label} ", style=style(entity_class(label)))
-            if off:
-                chip.stylize(style("legend--hidden"))
+            item = Text()
             key = KEY_OF_LABEL.get(label)
             if key:
-                text.append(key, style("legend--key"))
-            text.append_text(chip)
-            text.append(f" {count}  ")
-        if legend.quote_kinds:
-            text.append('"', style("legend--key"))
-            for kind in ("direct", "indirect", "mixed"):
-                count = legend.quote_kinds.get(kind, 0)
-                if count:
-                    chip = Text(
-                        kind, style=style(QUOTE_CLASSES[kind]) if show_quotes else style("legend--hidden")
-                    )
-                    text.append_text(chip)
-                    text.append(f" {count}  ")
+                item.append(key, style("legend--key"))
+            chip = Text(f" {label} ", style=style(entity_class(label)))
+            if label in hidden:
+                chip.stylize(style("legend--hidden"))
+            item.append_text(chip)
+            item.append(f" {count}")
+            items.append(item)
+        quote_items = []
+        for kind in ("direct", "indirect", "mixed"):
+            count = legend.quote_kinds.get(kind, 0)
+            if count:
+                chip_style = style(QUOTE_CLASSES[kind]) if show_quotes else style("legend--hidden")
+                quote_items.append(Text.assemble((kind, chip_style), f" {count}"))
+        if quote_items:
+            quote_items[0] = Text.assemble(('"', style("legend--key")), quote_items[0])
+            items.extend(quote_items)
         if note:
-            text.append(note, style("legend--note"))
-        if not text:
-            text.append("No entities or quotes found.", style("legend--note"))
-        self.update(text)
+            items.append(Text(note, style=style("legend--note")))
+        if not items:
+            items.append(Text("No entities or quotes found.", style=style("legend--note")))
+        self._items = items
+        self._lay_out()
+
+    def on_resize(self) -> None:
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        """Break lines between items, never inside one ("6 DATE 3" stays together), two spaces apart."""
+        width = self.content_region.width
+        lines: list[Text] = []
+        line = Text()
+        for item in self._items:
+            if line and width and line.cell_len + GAP + item.cell_len > width:
+                lines.append(line)
+                line = Text()
+            if line:
+                line.append(" " * GAP)
+            line.append_text(item)
+        lines.append(line)
+        self.update(Text("\n").join(lines))
 
     def _style(self, name: str) -> Style:
         return self.get_component_rich_style(name, partial=True)

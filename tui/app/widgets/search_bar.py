@@ -41,9 +41,13 @@ class SearchBar(Horizontal):
         yield SearchInput(placeholder='search: words, "a phrase", prefix*', id="search-input", compact=True)
         yield Label("", id="search-count")
 
-    def show_count(self, matched: int | None, total: int) -> None:
+    def show_count(self, matched: int | None, total: int, *, shown: int | None = None) -> None:
+        """ "12 articles", "3 of 12 match", or "2,400 of 100,000 match (best 500 shown)" when the list
+        holds only the best matches."""
         label = self.query_one("#search-count", Label)
         if matched is None:
-            label.update(f"{total} article{'s' if total != 1 else ''}")
+            label.update(f"{total:,} article{'s' if total != 1 else ''}")
+        elif shown is not None and shown < matched:
+            label.update(f"{matched:,} of {total:,} match (best {shown:,} shown)")
         else:
-            label.update(f"{matched} of {total} match")
+            label.update(f"{matched:,} of {total:,} match")
