@@ -313,3 +313,9 @@ def test_a_question_put_by_no_one_named_has_no_speaker():
     for words in ("whether Clinton has the integrity", "to name a decision"):
         question = next(q for q in analysis.quotes if words in q.text)
         assert question.speaker is None and question.actor is None
+
+
+def test_a_rubric_before_a_colon_is_not_the_speaker():
+    analysis = analyse("The Latest: Trump urges supporters to monitor polling places.\n\nMore follows.\n")
+    quote = next(q for q in analysis.quotes if "monitor polling places" in q.text)
+    assert quote.speaker.text == "Trump"

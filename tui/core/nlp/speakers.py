@@ -70,6 +70,18 @@ def past_dateline(subject: Token) -> Token:
     return after if after.pos_ in {"NOUN", "PROPN", "PRON"} else subject
 
 
+def _past_rubric(subject: Token, verb: Token) -> Token:
+    """`The Latest: Trump urges ...`: words before a colon are a rubric, and the subject comes after it."""
+    doc = subject.doc
+    if subject.i > verb.i:
+        return subject
+    colons = [t.i for t in doc[subject.i + 1 : verb.i] if t.text == ":"]
+    if not colons:
+        return subject
+    after = [t for t in doc[colons[-1] + 1 : verb.i] if t.pos_ in {"PROPN", "NOUN", "PRON"}]
+    return after[-1] if after else subject
+
+
 def _passive_participle(verb: Token) -> bool:
     """A cue in the passive with no agent: `Asked about it, she said`, `it was announced`."""
     if verb.tag_ != "VBN" or verb.lower_ == "quoted":
@@ -90,7 +102,7 @@ def subject_of(verb: Token) -> Token | None:
         climbed = current is not verb
         for child in current.children:
             if child.dep_ in {"nsubj", "csubj"}:
-                return past_dateline(child)
+                return _past_rubric(past_dateline(child), current)
         for child in current.children:
             if child.dep_ == "agent":
                 for grandchild in child.children:
