@@ -316,6 +316,10 @@ def test_a_question_put_by_no_one_named_has_no_speaker():
 
 
 def test_a_rubric_before_a_colon_is_not_the_speaker():
-    analysis = analyse("The Latest: Trump urges supporters to monitor polling places.\n\nMore follows.\n")
+    analysis = analyse(
+        "The Latest: Trump urges supporters to monitor polling places.\n\n"
+        "WASHINGTON (AP) — The Latest on the U.S. presidential race (all times EDT):\n\n"
+        "Donald Trump is once again questioning the integrity of the U.S. voting system.\n"
+    )
     quote = next(q for q in analysis.quotes if "monitor polling places" in q.text)
     assert quote.speaker.text == "Trump"
