@@ -147,6 +147,10 @@ def explain(late_ticks: list[tuple[float, float]], steps: list[tuple[str, float,
     longest: dict[str, float] = {}
     for name, begin, end in steps:
         longest[name] = max(longest.get(name, 0.0), (end - begin) * 1000)
+    print(
+        f"  objects the collector tracks at the end: {len(gc.get_objects()):,}"
+        f" (+{gc.get_freeze_count():,} frozen)"
+    )
     print("  longest single call: " + ", ".join(f"{n} {ms:.1f} ms" for n, ms in sorted(longest.items())))
 
 
