@@ -6,6 +6,7 @@ reacts to those messages and tells the widgets what to show. Widgets never reach
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 import time
@@ -25,20 +26,17 @@ from textual.worker import get_current_worker
 
 from tui.app import messages
 from tui.app.article_text import ENTITY_GROUPS, Legend
-from tui.app.keymap import keymap_file, load_keymap
-from tui.app.profiles import profile_of_actor, profile_of_entity
-from tui.app.session import load_paths, sample_data_dir, save_paths
 from tui.app.widgets.actors_panel import ActorsPanel
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.legend import LegendBar
 from tui.app.widgets.search_bar import SearchBar, SearchInput
-from tui.core.marks import MarkKey, MarkSaveError, MarkStore
 from tui.core.model import Analysis, Article, LoadProblem, Quote
 
 if TYPE_CHECKING:
     from tui.app.commands import Command, ReaderCommands
     from tui.core.library import Library
+    from tui.core.marks import MarkStore
 
 NARROW = 100
 SEARCH_DEBOUNCE = 0.15
@@ -148,8 +146,8 @@ class NewsReaderApp(App[None]):
         self._actors_timer = None
         self._widgets: dict[type, object] = {}
         self._closing = False
-        # Marks are a small JSON file: read now so the first paint can already star them.
-        self.mark_store = MarkStore(marks_path)
+        self._marks_path = marks_path
+        self._mark_store: MarkStore | None = None
         self.watch_folders = watch  # not `self.watch`: that is Textual's reactive watcher
         self._watched_paths: list[str] | None = None
 
@@ -162,6 +160,15 @@ class NewsReaderApp(App[None]):
 
                 self._library = Library(**self._library_options)  # type: ignore[arg-type]
             return self._library
+
+    @property
+    def mark_store(self) -> MarkStore:
+        """The marked quotes (a small JSON file), read on first use: after the first paint."""
+        if self._mark_store is None:
+            from tui.core.marks import MarkStore
+
+            self._mark_store = MarkStore(self._marks_path)
+        return self._mark_store
 
     def _prepare_processes(self) -> None:
         """Start multiprocessing's resource tracker with the real stderr, after the first paint.
@@ -229,13 +236,10 @@ class NewsReaderApp(App[None]):
         return found  # type: ignore[return-value]
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._after_first_paint)
         self.article_list.border_title = "Articles"
         self._title_actors()
-        self._apply_keymap()
         self._apply_layout()
-        self._show_marks()
-        if self.mark_store.problem:
-            self.notify(self.mark_store.problem, title="Marks", severity="error", timeout=12)
         self.article_list.focus()
         if self._library is not None and self.library.articles:
             self.article_list.append_articles(self.library.articles)
@@ -246,6 +250,8 @@ class NewsReaderApp(App[None]):
             # after the first paint: reading files (and importing the readers) must not delay it
             self.call_after_refresh(self.open_paths, self.paths)
         elif self._library is None or not self.library.articles:
+            from tui.app.session import load_paths
+
             remembered = load_paths(self.session_path) if self.remember else []
             if remembered:
                 self.paths = remembered
@@ -255,7 +261,21 @@ class NewsReaderApp(App[None]):
         if self._library is not None:
             self._count()
 
+    def _after_first_paint(self) -> None:
+        """What can wait until the screen shows: the key map and the marks (files to read), and the
+        garbage collector, which `newsreader` turns off until the first paint (tui.cli.reader):
+        what start-up made is kept out of every later collection (gc.freeze)."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+        self._apply_keymap()
+        self._show_marks()
+        if self.mark_store.problem:
+            self.notify(self.mark_store.problem, title="Marks", severity="error", timeout=12)
+
     def _apply_keymap(self) -> None:
+        from tui.app.keymap import keymap_file, load_keymap
+
         keymap, problems = load_keymap(self.keymap_path or keymap_file(), known_ids=self.binding_ids())
         if keymap:
             self.set_keymap(keymap)
@@ -312,6 +332,7 @@ class NewsReaderApp(App[None]):
 
     def _welcome(self) -> None:
         from tui.app.screens.welcome import WelcomeScreen
+        from tui.app.session import sample_data_dir
 
         samples = sample_data_dir()
         self.article_view.placeholder = "Open articles with: newsreader PATH...  (files or folders)"
@@ -327,6 +348,8 @@ class NewsReaderApp(App[None]):
         """Read the paths in a worker; articles appear in the list as they are read."""
         self.paths = list(paths)
         if remember and self.remember:
+            from tui.app.session import save_paths
+
             try:
                 save_paths(self.paths, self.session_path)
             except OSError as error:
@@ -622,10 +645,14 @@ class NewsReaderApp(App[None]):
 
     @on(ActorsPanel.CardRequested)
     def _actor_card(self, event: ActorsPanel.CardRequested) -> None:
+        from tui.app.profiles import profile_of_actor
+
         self._show_card(profile_of_actor(self.library, event.actor))
 
     @on(ArticleView.EntityCardRequested)
     def _entity_card(self, event: ArticleView.EntityCardRequested) -> None:
+        from tui.app.profiles import profile_of_entity
+
         self._show_card(profile_of_entity(self.library, self.current_id, event.entity))
 
     def _show_card(self, profile) -> None:  # type: ignore[no-untyped-def]
@@ -681,6 +708,8 @@ class NewsReaderApp(App[None]):
 
     def toggle_mark(self, article: Article, quote: Quote) -> None:
         """Mark or unmark one quote, saved at once; a failed save is undone and said."""
+        from tui.core.marks import MarkKey, MarkSaveError
+
         try:
             marked = self.mark_store.toggle(MarkKey.of(article, quote))
         except MarkSaveError as error:

@@ -6,7 +6,6 @@ file and says clearly what is wrong with it instead of failing.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import platformdirs
@@ -29,6 +28,8 @@ def load_keymap(
         return {}, []
     except OSError as error:
         return {}, [f"{path}: cannot read ({error.strerror or error})"]
+    import tomllib  # only when there is a file: most readers never remap a key
+
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:

@@ -12,11 +12,11 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from tui.core.marks import MarkKey
 from tui.core.model import Quote
 
 if TYPE_CHECKING:
     from tui.core.library import ActorSummary
+    from tui.core.marks import MarkKey
 
 Scope = Literal["article", "all"]
 SortOrder = Literal["statements", "name"]
@@ -37,6 +37,8 @@ class StatementNode:
 
     @property
     def mark_key(self) -> MarkKey:
+        from tui.core.marks import MarkKey  # not at start-up: the panel is empty until articles load
+
         return MarkKey(self.article_id, self.quote.start, self.quote.end)
 
 
