@@ -528,3 +528,21 @@ async def test_the_legend_breaks_lines_between_items_never_inside_one(width: int
         for item in legend._items:
             assert any(item.plain in line for line in lines), (item.plain, lines)
         assert all(len(line) <= legend.content_region.width for line in lines)
+
+
+async def test_analysis_progress_shows_counts_and_a_bar_until_the_analysis_ends() -> None:
+    app = reader()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not app.query("#analysis-status").first().display
+        app.post_message(messages.AnalysisProgress(2, 5))
+        await pilot.pause()
+        assert "Analysing 2/5" in str(app.query_one("#analysis-label").render())
+        bar = app.query_one("#analysis-bar")
+        assert bar.display and (bar.progress, bar.total) == (2, 5)
+        app.post_message(messages.AnalysisProgress(4, 5))
+        await pilot.pause()
+        assert app.query_one("#analysis-bar").progress == 4 and len(app.query("#analysis-bar")) == 1
+        app.post_message(messages.AnalysisFinished(None))
+        await pilot.pause()
+        assert not app.query("#analysis-status").first().display

@@ -21,7 +21,7 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, OptionList, ProgressBar
+from textual.widgets import Footer, Input, Label, OptionList
 from textual.worker import get_current_worker
 
 from tui.app import messages
@@ -206,8 +206,7 @@ class NewsReaderApp(App[None]):
                 yield LegendBar(id="legend")
             yield ActorsPanel(id="actors-panel")
         with Horizontal(id="analysis-status"):
-            yield Label("", id="analysis-label")
-            yield ProgressBar(id="analysis-bar", show_eta=False)
+            yield Label("", id="analysis-label")  # the progress bar joins it when analysis starts
         with Horizontal(id="footer-bar"):
             yield Footer()
             yield Label("", id="marked-count")
@@ -547,10 +546,20 @@ class NewsReaderApp(App[None]):
         status = self.screen_stack[0].query_one("#analysis-status")
         status.display = True
         self.screen_stack[0].query_one("#analysis-label", Label).update(text)
-        bar = self.screen_stack[0].query_one(ProgressBar)
-        bar.display = total is not None
-        if total is not None:
-            bar.update(total=total, progress=done or 0)
+        bars = status.query("#analysis-bar")
+        if total is None:
+            bars.set(display=False)
+            return
+        if bars:
+            bar = bars.first()
+        else:
+            # mounted when first needed, not for the first paint (a bar is four widgets to style)
+            from textual.widgets import ProgressBar
+
+            bar = ProgressBar(id="analysis-bar", show_eta=False)
+            status.mount(bar)
+        bar.display = True
+        bar.update(total=total, progress=done or 0)  # type: ignore[attr-defined]
 
     def _hide_status(self) -> None:
         self.screen_stack[0].query_one("#analysis-status").display = False
