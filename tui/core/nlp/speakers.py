@@ -142,6 +142,11 @@ def mention_tokens(head: Token) -> tuple[int, int]:
         return start, end
     if head.pos_ == "PRON":
         return head.i, head.i + 1
+    if head.pos_ == "NOUN":
+        # "The head of the Super PAC backing Bush, Mike Murphy, praised": the name is who a reader points at
+        for child in head.rights:
+            if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.ent_iob_ != "O":
+                return mention_tokens(child)
     start = end = head.i
     for child in head.lefts:
         if child.dep_ not in _DROP_FROM_PHRASE:
