@@ -327,7 +327,8 @@ def test_a_rubric_before_a_colon_is_not_the_speaker():
 
 def test_a_description_with_a_name_in_apposition_shows_the_name():
     analysis = analyse(
-        "The head of the Super PAC backing Jeb Bush, Mike Murphy, praised the efforts of a donor on Friday.\n"
+        "The head of the major Super PAC backing former Florida Gov. Jeb Bush for president, Mike Murphy, "
+        "praised the efforts of a donor to Sen. Marco Rubio to attack Donald Trump.\n"
     )
     quote = next(q for q in analysis.quotes if "the efforts of a donor" in q.text)
     assert (quote.speaker.text, quote.actor) == ("Mike Murphy", "Mike Murphy")

@@ -308,7 +308,8 @@ class ActorBook:
 
     def _person_in(self, head: Token) -> str | None:
         """A named person in apposition to a role ("The President of Kazakhstan, Kassym-Jomart Tokayev")."""
-        for token in head.subtree:
+        appositions = [c for c in head.rights if c.dep_ == "appos"]
+        for token in [*appositions, *head.subtree]:
             if token.dep_ == "appos" or (token.i > head.i and token.ent_type_ == "PERSON"):
                 actor = self._entity_actor(token.idx, token.idx + len(token.text))
                 if actor is not None and actor.label == "PERSON":
