@@ -201,7 +201,7 @@ class Library:
                     rereading = key
             if rereading is not None:
                 again.append(item)
-            elif self.add(item) and on_article:
+            elif self._add(item, key) and on_article:
                 on_article(item)
         settle()
         self._flush_articles()
@@ -253,15 +253,17 @@ class Library:
         base, mark, line = path.rpartition("#")
         if mark and line.isdigit():  # `file.jsonl#3`: the third line of that file
             path = base
-        folder, name = os.path.split(os.path.abspath(path))
-        real = self._real_dirs.get(folder)
+        folder, name = os.path.split(path)
+        real = self._real_dirs.get(folder)  # one look-up per folder, not per file: reopening 10,000
         if real is None:
-            real = self._real_dirs[folder] = os.path.realpath(folder)
+            real = self._real_dirs[folder] = os.path.realpath(folder or ".")
         return os.path.join(real, name)
 
     def add(self, article: Article) -> bool:
         """Add one article; the same text loaded twice is kept once."""
-        key = self._file_key(article.path)
+        return self._add(article, self._file_key(article.path))
+
+    def _add(self, article: Article, key: str) -> bool:
         with self._lock:
             if article.id in self._articles:
                 return False
