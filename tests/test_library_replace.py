@@ -45,6 +45,17 @@ def test_a_changed_file_replaces_its_article_everywhere(tmp_path: Path) -> None:
     assert [a.id for a in library.pending()] == [new.id]
 
 
+def test_without_on_replaced_the_new_version_is_reported_as_an_article(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("First\nOne version.\n", "utf-8")
+    library = reader(tmp_path)
+    library.open([str(story)])
+    story.write_text("Second\nAnother version.\n", "utf-8")
+    added: list[str] = []
+    assert len(library.open([str(story)], on_article=lambda a: added.append(a.title))) == 1
+    assert added == ["Second"] and [a.title for a in library.articles] == ["Second"]
+
+
 def test_reading_an_unchanged_file_again_changes_nothing(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text("Budget vote\nThe parliament met.\n", "utf-8")

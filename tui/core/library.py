@@ -166,7 +166,8 @@ class Library:
         replaces its old articles: they leave the library and the search results, and
         `on_replaced(old_id, new_article)` says so — `new_article` takes the old one's place, or is
         None when the file now holds fewer articles (a feed that lost entries). A replacing article
-        is reported there, not to `on_article`. Returns the ids of the articles replaced.
+        is reported there, not to `on_article` (without `on_replaced`, to `on_article`, as any new
+        article). Returns the ids of the articles replaced.
 
         Articles go into the cache in batches, and the search index is brought up to date at the end
         (`index=False` leaves that to the first search or to `sync_index()`: indexing articles never
@@ -225,11 +226,12 @@ class Library:
             for old_id in gone:
                 self._forget(old_id)
         added = [a for a in articles if a.id not in kept and self.add(a)]
+        paired = len(gone) if on_replaced else 0
         for n, old_id in enumerate(gone):
             if on_replaced:
                 on_replaced(old_id, added[n] if n < len(added) else None)
         if on_article:
-            for article in added[len(gone) :]:
+            for article in added[paired:]:
                 on_article(article)
         return gone
 
