@@ -37,7 +37,7 @@ ORG_CONNECTORS = {
 }
 ABBREVIATIONS = {"jr", "sr", "inc", "co", "corp", "ltd", "plc", "st", "bros", "llc", "dr", "mr", "mrs", "ms"}
 _NUMBER = re.compile(r"^[\d.,:/–-]+$")
-_SCORE = re.compile(r"\d[–:/-]\d")
+_SCORE = re.compile(r"\d[–-]\d")
 _QUOTE_MARKS = '"“”„«»'
 
 
