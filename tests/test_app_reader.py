@@ -525,7 +525,7 @@ async def test_the_legend_breaks_lines_between_items_never_inside_one(width: int
         legend = app.query_one(LegendBar)
         lines = legend_text(app).splitlines()
         assert len(lines) > 1, lines  # the test means something only when the legend wraps
-        for item in legend._items:
+        for _, item in legend._items:
             assert any(item.plain in line for line in lines), (item.plain, lines)
         assert all(len(line) <= legend.content_region.width for line in lines)
 

@@ -32,24 +32,28 @@ class LegendBar(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._items: list[Text] = []
+        self._items: list[tuple[int, Text]] = []  # (spaces before it, item)
 
     def show_legend(
         self, legend: Legend, hidden: frozenset[str], show_quotes: bool, note: str | None = None
     ) -> None:
         style = self._style
-        items: list[Text] = []
+        items: list[tuple[int, Text]] = []
+        last_key = None
         for label, count in legend.ordered_labels():
             item = Text()
             key = KEY_OF_LABEL.get(label)
-            if key:
+            # a number key toggles its whole group: shown once, before the group's first type
+            same_group = key is not None and key == last_key
+            if key and not same_group:
                 item.append(key, style("legend--key"))
+            last_key = key
             chip = Text(f" {label} ", style=style(entity_class(label)))
             if label in hidden:
                 chip.stylize(style("legend--hidden"))
             item.append_text(chip)
             item.append(f" {count}")
-            items.append(item)
+            items.append((1 if same_group else GAP, item))
         quote_items = []
         for kind in ("direct", "indirect", "mixed"):
             count = legend.quote_kinds.get(kind, 0)
@@ -58,11 +62,11 @@ class LegendBar(Static):
                 quote_items.append(Text.assemble((kind, chip_style), f" {count}"))
         if quote_items:
             quote_items[0] = Text.assemble(('"', style("legend--key")), quote_items[0])
-            items.extend(quote_items)
+            items.extend((GAP if n == 0 else 1, item) for n, item in enumerate(quote_items))
         if note:
-            items.append(Text(note, style=style("legend--note")))
+            items.append((GAP, Text(note, style=style("legend--note"))))
         if not items:
-            items.append(Text("No entities or quotes found.", style=style("legend--note")))
+            items.append((GAP, Text("No entities or quotes found.", style=style("legend--note"))))
         self._items = items
         self._lay_out()
 
@@ -70,16 +74,17 @@ class LegendBar(Static):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        """Break lines between items, never inside one ("6 DATE 3" stays together), two spaces apart."""
+        """Break lines between items, never inside one ("6 DATE 3" stays together); groups are two
+        spaces apart, the types of one group one."""
         width = self.content_region.width
         lines: list[Text] = []
         line = Text()
-        for item in self._items:
-            if line and width and line.cell_len + GAP + item.cell_len > width:
+        for gap, item in self._items:
+            if line and width and line.cell_len + gap + item.cell_len > width:
                 lines.append(line)
                 line = Text()
             if line:
-                line.append(" " * GAP)
+                line.append(" " * gap)
             line.append_text(item)
         lines.append(line)
         self.update(Text("\n").join(lines))
