@@ -612,7 +612,13 @@ class NewsReaderApp(App[None]):
             legend = self.screen_stack[0].query_one(LegendBar)
         except (IndexError, NoMatches):
             return  # an analysis finished while the reader was closing: nothing left to update
-        legend.show_legend(Legend.of(view.analysis), view.marks.hidden_labels, view.marks.show_quotes, note)
+        legend.show_legend(
+            Legend.of(view.analysis),
+            view.marks.hidden_labels,
+            view.marks.show_quotes,
+            note,
+            colours=lambda name: view.get_component_rich_style(name, partial=True),
+        )
 
     def on_article_view_marks_changed(self) -> None:
         self._update_legend()

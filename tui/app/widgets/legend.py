@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.style import Style
@@ -21,22 +22,24 @@ GAP = 2  # spaces between two items of the legend
 class LegendBar(Static):
     """Types present with counts; hidden types are struck through so the reader sees what is off."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        *(entity_class(label) for labels in ENTITY_GROUPS.values() for label in labels),
-        "article-view--entity-other",
-        *QUOTE_CLASSES.values(),
-        "legend--hidden",
-        "legend--key",
-        "legend--note",
-    }
+    # The chips' colours are the article view's own component classes, passed in as `colours`:
+    # declaring them here again would style two dozen more component classes before the first paint.
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"legend--hidden", "legend--key", "legend--note"}
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._items: list[tuple[int, Text]] = []  # (spaces before it, item)
 
     def show_legend(
-        self, legend: Legend, hidden: frozenset[str], show_quotes: bool, note: str | None = None
+        self,
+        legend: Legend,
+        hidden: frozenset[str],
+        show_quotes: bool,
+        note: str | None = None,
+        *,
+        colours: Callable[[str], Style],
     ) -> None:
+        """`colours` gives the style of an entity or quote component class (the article view's)."""
         style = self._style
         items: list[tuple[int, Text]] = []
         last_key = None
@@ -48,7 +51,7 @@ class LegendBar(Static):
             if key and not same_group:
                 item.append(key, style("legend--key"))
             last_key = key
-            chip = Text(f" {label} ", style=style(entity_class(label)))
+            chip = Text(f" {label} ", style=colours(entity_class(label)))
             if label in hidden:
                 chip.stylize(style("legend--hidden"))
             item.append_text(chip)
@@ -58,7 +61,7 @@ class LegendBar(Static):
         for kind in ("direct", "indirect", "mixed"):
             count = legend.quote_kinds.get(kind, 0)
             if count:
-                chip_style = style(QUOTE_CLASSES[kind]) if show_quotes else style("legend--hidden")
+                chip_style = colours(QUOTE_CLASSES[kind]) if show_quotes else style("legend--hidden")
                 quote_items.append(Text.assemble((kind, chip_style), f" {count}"))
         if quote_items:
             quote_items[0] = Text.assemble(('"', style("legend--key")), quote_items[0])
