@@ -546,3 +546,11 @@ async def test_analysis_progress_shows_counts_and_a_bar_until_the_analysis_ends(
         app.post_message(messages.AnalysisFinished(None))
         await pilot.pause()
         assert not app.query("#analysis-status").first().display
+
+
+async def test_keys_the_reader_uses_are_still_typed_into_the_search_box() -> None:
+    app = reader()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", "left_square_bracket", "q", "right_curly_bracket", "question_mark")
+        assert app.search_input.value == "[q}?"
+        assert app.article_view.selected_quote is None and not isinstance(app.screen, HelpScreen)
