@@ -9,10 +9,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Protocol
 
-from tui.core.model import Article, LoadProblem
-
 if TYPE_CHECKING:
     from tui.core.library import Library
+    from tui.core.model import Article, LoadProblem
 
 EXIT_FAILED = 1  # the job could not be done: nothing to work on, a file that cannot be written
 EXIT_BAD_INPUT = 2  # the command line asked for something impossible: bad query, unknown model
@@ -52,6 +51,7 @@ def add_cache_options(parser: argparse.ArgumentParser) -> None:
 
 def load_or_explain(paths: Sequence[str]) -> tuple[list[Article], list[LoadProblem]]:
     """Load every path, printing one line per problem on standard error."""
+    from tui.core.model import LoadProblem
     from tui.core.sources import iter_articles
 
     articles: list[Article] = []
