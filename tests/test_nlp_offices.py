@@ -79,3 +79,12 @@ def test_two_countries_ministers_stay_apart():
     )
     actors = {q.actor for q in analysis.quotes}
     assert actors == {"Minister of Foreign Affairs of Russia", "Minister of Foreign Affairs of Ukraine"}
+
+
+def test_the_office_joins_the_person_with_that_title_in_apposition():
+    analysis = analyse(
+        "Russian FM: talks will go on\n"
+        "Sergei Lavrov, the foreign minister of Russia, arrived in Geneva on Friday.\n"
+    )
+    headline = next(q for q in analysis.quotes if q.text.startswith("talks will go on"))
+    assert headline.actor == "Sergei Lavrov"

@@ -441,17 +441,18 @@ class ActorBook:
         return renamed
 
     def _office_holders(self, places: set[str]) -> list[tuple[ActorBuilder, Office]]:
-        """Named people and the office written before their name ("Kazakhstan President Tokayev")."""
+        """Named people and the office written with their name: before it ("Kazakhstan President
+        Tokayev") or in apposition after it ("Tileuberdi, the foreign minister,")."""
         text = doc_text(self.doc)
         held = []
         for actor in self.actors:
             if actor.label != "PERSON" or not actor.key.startswith("P:"):
                 continue
-            for start, _ in actor.mentions:
-                title = _title_before(text[max(0, start - 80) : start])
-                office = office_of(title, places) if title else None
-                if office is not None:
-                    held.append((actor, office))
+            for start, end in actor.mentions:
+                for title in (_title_before(text[max(0, start - 80) : start]), _title_after(text, end)):
+                    office = office_of(title, places) if title else None
+                    if office is not None:
+                        held.append((actor, office))
         return held
 
     def _merge_into(self, keeper: ActorBuilder, other: ActorBuilder) -> None:
@@ -493,6 +494,12 @@ def _office_groups(offices: list[tuple[ActorBuilder, Office]]) -> list[list[tupl
         else:
             placed.append(group)
     return placed
+
+
+def _title_after(text: str, end: int) -> str:
+    """The title in apposition after a name: "Mukhtar Tileuberdi, the foreign minister of Kazakhstan,"."""
+    match = re.match(r",\s+(?:the|a|an)\s+([^,.;:\n“”\"]{3,60}?)\s*[,.;]", text[end : end + 90])
+    return match.group(1) if match else ""
 
 
 def _title_before(window: str) -> str:
