@@ -22,7 +22,7 @@ from textual.css.query import NoMatches
 from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Footer, Input, Label, OptionList
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from tui.app import messages
 from tui.app.article_text import ENTITY_GROUPS, Legend
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from tui.core.marks import MarkStore
 
 NARROW = 100
-SEARCH_DEBOUNCE = 0.15
 SEARCH_LIMIT = 500  # matches listed, best first: many screens of scrolling; the count says how many in all
 LOAD_BATCH = 64
 LOAD_BATCH_SECONDS = 0.05
@@ -134,6 +133,11 @@ class NewsReaderApp(App[None]):
         if theme:
             self.theme = theme
         self.query_text = ""
+        self._search_worker: Worker[None] | None = None
+        self._search_wanted = ""
+        self._search_due = False
+        self._follow_due = False
+        self._article_total: int | None = None
         self.match_total: int | None = None  # articles matching the query, listed or not
         self.current_id: str | None = None
         self.actors_scope: str = "article"
@@ -243,6 +247,7 @@ class NewsReaderApp(App[None]):
         if self._library is not None and self.library.articles:
             self.article_list.append_articles(self.library.articles)
             self._count()
+            self._spare_the_collector()
             if not self.paths:
                 self._start_analysis()
         if self.paths:
@@ -419,6 +424,7 @@ class NewsReaderApp(App[None]):
         if self._closing:
             return
         self.loading = False
+        self._spare_the_collector()
         self._report_problems()
         if message.error:
             self.notify(f"Reading stopped: {message.error}", severity="error", timeout=10)
@@ -435,6 +441,15 @@ class NewsReaderApp(App[None]):
         self._hide_status()
         self._start_analysis()
 
+    @staticmethod
+    def _spare_the_collector() -> None:
+        """What loading made (articles, their list rows) lives as long as the reader: out of every
+        later garbage collection with it. At 100,000 articles a full collection took 1.4 s, a frozen
+        screen whenever Python decided to run one (measured with bench/search_keystroke.py)."""
+        from tui.core.library import spare_the_collector
+
+        spare_the_collector()
+
     # -- watching the opened folders -------------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
@@ -450,12 +465,18 @@ class NewsReaderApp(App[None]):
         try:
             for changed in watch_paths(paths, stop):
                 added: list[Article] = []
+                replaced: list[tuple[str, Article | None]] = []
                 self.library.open(
                     changed,
                     on_article=added.append,
                     on_problem=lambda problem: self.post_message(messages.ProblemFound(problem)),
+                    on_replaced=lambda old_id, new, found=replaced: found.append((old_id, new)),
                 )
-                if added and not stop.is_set():
+                if stop.is_set():
+                    break
+                if replaced:
+                    self.post_message(messages.ArticlesReplaced(replaced))
+                if added:
                     self.post_message(messages.WatchedArticlesRead(added))
         except Exception as exc:  # the reader goes on with what it has; it only stops following changes
             self.post_message(messages.WatchStopped(f"{type(exc).__name__}: {exc}"))
@@ -469,6 +490,44 @@ class NewsReaderApp(App[None]):
         more = f" and {count - 3} more" if count > 3 else ""
         self.notify(f"{names}{more}", title=f"{count} new article{'s' if count != 1 else ''}", timeout=4)
         self._start_analysis()
+
+    def on_articles_replaced(self, message: messages.ArticlesReplaced) -> None:
+        """Edited files: each old article's row shows its new version, in place; the open one is
+        shown again in its new version, near where it was read. The new versions are analysed like
+        any new article, and a search runs again (the new text may match differently)."""
+        if self._closing:
+            return
+        reopen: Article | None = None
+        open_gone = False
+        for old_id, new in message.replaced:
+            self.article_list.replace_article(old_id, new)
+            if old_id == self.current_id:
+                reopen, open_gone = new, new is None
+        if reopen is not None:
+            self._reopen_edited(reopen)
+        elif open_gone:
+            self.current_id = None
+            chosen = self.article_list.highlighted_id
+            if chosen is not None:
+                self.open_article(chosen)
+            else:
+                self.article_view.show(None, None)
+        if self.query_text:
+            self._run_search(self.query_text)
+        self._count()
+        titles = [new.title or Path(new.path).name for _, new in message.replaced if new is not None]
+        if titles:
+            more = f" and {len(titles) - 3} more" if len(titles) > 3 else ""
+            self.notify(", ".join(titles[:3]) + more, title="Changed on disk", timeout=4)
+        self._start_analysis()
+
+    def _reopen_edited(self, article: Article) -> None:
+        """Show the new version of the open article, scrolled to about where the reader was (an edit
+        usually changes a few lines, so the same position finds the same passage)."""
+        view = self.article_view
+        scrolled = view.scroll_y
+        self.open_article(article.id)
+        view.scroll_to(y=min(scrolled, view.max_scroll_y), animate=False, immediate=True)
 
     def on_watch_stopped(self, message: messages.WatchStopped) -> None:
         if not self._closing:
@@ -806,14 +865,36 @@ class NewsReaderApp(App[None]):
         self._run_search(self.query_text)
 
     def _run_search(self, query: str) -> None:
-        self._search(query)
+        """Search at once when no search is running, else as soon as the running one ends.
+
+        A throttle, not a debounce: the first key after a pause is answered without waiting (a
+        search at 100,000 articles takes ~2-12 ms), and keys typed while a search runs coalesce into
+        one search for the latest text. `query` is searched even when it is the text searched last:
+        new articles (loading, --watch) must be found too.
+        """
+        self._search_wanted = query
+        self._search_due = True
+        self._search_next()
+
+    def _search_next(self) -> None:
+        running = self._search_worker is not None and not self._search_worker.is_finished
+        if self._search_due and not running:
+            self._search_due = False
+            self._search_worker = self._search(self._search_wanted)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is self._search_worker and event.worker.is_finished:
+            self._search_next()
+
+    @property
+    def search_settled(self) -> bool:
+        """No search running or waiting, and the list and article show the last one's results."""
+        running = self._search_worker is not None and not self._search_worker.is_finished
+        return not (running or self._search_due or self._follow_due)
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, query: str) -> None:
-        time.sleep(SEARCH_DEBOUNCE)
         worker = get_current_worker()
-        if worker.is_cancelled:
-            return
         if not query:
             self.post_message(messages.SearchResults(query, None))
             return
@@ -833,7 +914,7 @@ class NewsReaderApp(App[None]):
         if self._closing:
             return
         if message.query != self.query_text:
-            return
+            return  # typed on meanwhile: the search for the newer text is due or running
         if message.error:
             self.notify(message.error, title="Search", severity="warning", timeout=5)
             return
@@ -844,15 +925,35 @@ class NewsReaderApp(App[None]):
             listed = [self.library.article(i) for i in message.article_ids]
             self.article_list.set_articles([a for a in listed if a is not None])
             self.match_total = message.total
-        self._count()
+        self._count(recount=False)
+        # The list first: the article under the cursor and its highlighted matches cost more than
+        # the list (text, highlights, actors, legend), so they follow once the list is on screen.
+        if not self._follow_due:
+            self._follow_due = True
+            self.call_after_refresh(self._follow_list)
+
+    def _follow_list(self) -> None:
+        """Open the article under the list's cursor (the best match, or the one already open) and
+        highlight the query's matches in it."""
+        self._follow_due = False
+        if self._closing:
+            return
+        chosen = self.article_list.highlighted_id
+        if chosen is not None and chosen != self.current_id:
+            self.open_article(chosen)
+            return
         article = self.article_view.article
         if article is not None:
             self.article_view.set_matches(
                 self.library.match_spans(self.query_text, article.id) if self.query_text else []
             )
 
-    def _count(self) -> None:
-        total = len(self.library.articles)
+    def _count(self, *, recount: bool = True) -> None:
+        """The search bar's count. `recount=False` after a search: the library did not change, and
+        counting 100,000 articles (a copy of the list) costs a few ms per keystroke."""
+        if recount or self._article_total is None:
+            self._article_total = len(self.library.articles)
+        total = self._article_total
         shown = len(self.article_list.shown_ids)
         matched = (self.match_total if self.match_total is not None else shown) if self.query_text else None
         self.screen_stack[0].query_one(SearchBar).show_count(matched, total, shown=shown)

@@ -69,6 +69,15 @@ class WatchedArticlesRead(Message):
         self.articles = articles
 
 
+class ArticlesReplaced(Message):
+    """`--watch`: loaded files came back with different text. Each pair is the id of an article that
+    left the library and the article that takes its place (None when the file now holds fewer)."""
+
+    def __init__(self, replaced: list[tuple[str, Article | None]]) -> None:
+        super().__init__()
+        self.replaced = replaced
+
+
 class WatchStopped(Message):
     def __init__(self, error: str) -> None:
         super().__init__()

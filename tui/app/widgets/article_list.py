@@ -22,7 +22,12 @@ def article_prompt(article: Article) -> Text:
 
 
 class ArticleList(OptionList):
-    """Articles in the order they were read; moving the cursor opens the article beside it."""
+    """Articles in the order they were read; moving the cursor opens the article beside it.
+
+    Each article's row (an Option) is made once and kept: OptionList caches a row's laid-out
+    prompt and its height on the Option, so a search that lists 500 articles again reuses that work
+    instead of wrapping 500 titles per keystroke (an id is a content hash: its row never changes).
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Down", show=False, id="list-down"),
@@ -37,14 +42,21 @@ class ArticleList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.shown_ids: list[str] = []
+        self._rows: dict[str, Option] = {}
 
     @property
     def highlighted_id(self) -> str | None:
         option = self.highlighted_option
         return option.id if option is not None else None
 
+    def _row(self, article: Article) -> Option:
+        row = self._rows.get(article.id)
+        if row is None:
+            row = self._rows[article.id] = Option(article_prompt(article), id=article.id)
+        return row
+
     def append_articles(self, articles: Iterable[Article]) -> None:
-        new = [Option(article_prompt(a), id=a.id) for a in articles]
+        new = [self._row(a) for a in articles]
         if not new:
             return
         self.shown_ids.extend(option.id for option in new if option.id)
@@ -53,13 +65,42 @@ class ArticleList(OptionList):
             self.highlighted = 0
 
     def set_articles(self, articles: Sequence[Article]) -> None:
-        """Show exactly these articles, keeping the cursor on the same article when it is still listed."""
-        keep = self.highlighted_id
+        """Show exactly these articles in one update, the cursor on the same article when it is still
+        listed, else on the first.
+
+        No OptionHighlighted is posted for this: opening the article under the cursor costs more than
+        the list itself (text, highlights, actors), so the app does it after the list is painted.
+        """
         ids = [a.id for a in articles]
         if ids == self.shown_ids:
             return
-        self.clear_options()
-        self.shown_ids = []
-        self.append_articles(articles)
-        if keep is not None and keep in ids:
-            self.highlighted = ids.index(keep)
+        keep = self.highlighted_id
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options([self._row(a) for a in articles])
+            self.shown_ids = ids
+            if ids:
+                self.highlighted = ids.index(keep) if keep is not None and keep in ids else 0
+
+    def replace_article(self, old_id: str, new: Article | None) -> None:
+        """The row of `old_id` shows `new` instead (or goes, for None), where it was; the view stays
+        where it was scrolled to. A no-op when `old_id` is not listed (a search that excludes it)."""
+        self._rows.pop(old_id, None)
+        if old_id not in self.shown_ids:
+            return
+        index = self.shown_ids.index(old_id)
+        keep = self.highlighted_id
+        scrolled = self.scroll_y
+        options = list(self.options)
+        ids = list(self.shown_ids)
+        if new is None or new.id in ids:  # gone, or the new text is already listed: one row less
+            del options[index], ids[index]
+        else:
+            options[index], ids[index] = self._row(new), new.id
+        if keep == old_id:
+            keep = new.id if new is not None else None
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(options)
+            self.shown_ids = ids
+            if ids:
+                self.highlighted = ids.index(keep) if keep in ids else min(index, len(ids) - 1)
+        self.scroll_to(y=scrolled, animate=False, immediate=True)

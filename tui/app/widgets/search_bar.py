@@ -36,6 +36,10 @@ class SearchInput(Input):
 class SearchBar(Horizontal):
     """Docked at the top; `/` focuses it from anywhere."""
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._count_text = ""
+
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-slash")
         yield SearchInput(placeholder='search: words, "a phrase", prefix*', id="search-input", compact=True)
@@ -44,10 +48,16 @@ class SearchBar(Horizontal):
     def show_count(self, matched: int | None, total: int, *, shown: int | None = None) -> None:
         """ "12 articles", "3 of 12 match", or "2,400 of 100,000 match (best 500 shown)" when the list
         holds only the best matches."""
-        label = self.query_one("#search-count", Label)
         if matched is None:
-            label.update(f"{total:,} article{'s' if total != 1 else ''}")
+            text = f"{total:,} article{'s' if total != 1 else ''}"
         elif shown is not None and shown < matched:
-            label.update(f"{matched:,} of {total:,} match (best {shown:,} shown)")
+            text = f"{matched:,} of {total:,} match (best {shown:,} shown)"
         else:
-            label.update(f"{matched:,} of {total:,} match")
+            text = f"{matched:,} of {total:,} match"
+        if text == self._count_text:
+            return
+        self._count_text = text
+        label = self.query_one("#search-count", Label)
+        # A new layout (the whole screen composed again) only when the text no longer fits: a shorter
+        # text leaves blank cells until the next layout (the search box has one per keystroke).
+        label.update(text, layout=len(text) > label.content_size.width)
