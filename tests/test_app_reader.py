@@ -44,9 +44,15 @@ def screen_text(app: NewsReaderApp) -> str:
 
 
 async def loaded(app: NewsReaderApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    """Wait until the files are read: loading starts after the first paint, in a worker."""
+    """Wait until the files are read (loading starts after the first paint, in a worker) and the
+    search has caught up with what was typed (keys typed during a search are searched after it)."""
     await pilot.pause()
     await app.workers.wait_for_complete()
+    await pilot.pause()
+    for _ in range(200):
+        if app.search_settled:
+            break
+        await pilot.pause(0.02)
     await pilot.pause()
 
 

@@ -34,6 +34,10 @@ async def settle(pilot: Pilot) -> None:
     app = pilot.app
     await app.workers.wait_for_complete()
     await pilot.pause()
+    for _ in range(200):  # keys typed during a search are searched after it, then the article follows
+        if app.search_settled:
+            break
+        await pilot.pause(0.02)
     app.query_one("#search-input").cursor_blink = False
     await pilot.pause()
 

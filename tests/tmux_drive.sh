@@ -64,5 +64,8 @@ expect "1 article" 10
 sleep 1
 printf 'Breaking: a watched story\n\nIt arrived while the reader was open.\n' > "$WORK/news/new-story.txt"
 expect "2 articles" 10; expect "Breaking: a watched story"
+# editing a story already listed swaps its row for the new version: still two articles
+printf 'Update: the story was corrected\n\nIt was edited while the reader was open.\n' > "$WORK/news/new-story.txt"
+expect "Update: the story was corrected" 10; expect_gone "Breaking: a watched story"; expect "2 articles"
 keys q;    expect "READER-EXITED 0" 5
 exit $FAILED

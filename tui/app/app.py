@@ -247,7 +247,7 @@ class NewsReaderApp(App[None]):
         if self._library is not None and self.library.articles:
             self.article_list.append_articles(self.library.articles)
             self._count()
-            self._spare_the_collector()
+            self.call_after_refresh(self._spare_the_collector)
             if not self.paths:
                 self._start_analysis()
         if self.paths:
@@ -424,7 +424,7 @@ class NewsReaderApp(App[None]):
         if self._closing:
             return
         self.loading = False
-        self._spare_the_collector()
+        self.call_after_refresh(self._spare_the_collector)
         self._report_problems()
         if message.error:
             self.notify(f"Reading stopped: {message.error}", severity="error", timeout=10)
@@ -444,8 +444,9 @@ class NewsReaderApp(App[None]):
     @staticmethod
     def _spare_the_collector() -> None:
         """What loading made (articles, their list rows) lives as long as the reader: out of every
-        later garbage collection with it. At 100,000 articles a full collection took 1.4 s, a frozen
-        screen whenever Python decided to run one (measured with bench/search_keystroke.py)."""
+        later garbage collection with it. Called after a paint, when the list has laid out its rows
+        (their wrapped prompts are made then). At 100,000 articles a full collection took 0.4-1.4 s,
+        a frozen screen whenever Python decided to run one (bench/search_keystroke.py --verbose)."""
         from tui.core.library import spare_the_collector
 
         spare_the_collector()
