@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tui.cli.common import (
     EXIT_BAD_INPUT,
+    ArgumentParser,
     CommandError,
     add_cache_options,
     add_model_option,
@@ -42,7 +43,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="newsreader export",
         description=(
             "Export quotes with who said them and where: all quotes of the articles given, or only "
@@ -62,6 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
         choices=tuple(FORMATS),
         help="md (Markdown, grouped by actor), csv or jsonl (one quote per line); "
         "default: the suffix of -o, else md",
+    )
+    parser.dash_hint = (
+        "{word} looks like an option; a query starting with - is written joined to its option, "
+        "as in: --query={word}"
     )
     parser.add_argument("--actor", metavar="NAME", help="only quotes by this actor (any case)")
     parser.add_argument(

@@ -6,11 +6,11 @@ import argparse
 import gc
 from collections.abc import Sequence
 
-from tui.cli.common import add_cache_options, add_model_option
+from tui.cli.common import ArgumentParser, add_cache_options, add_model_option
 
 
 def build_parser(commands: Sequence[str]) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="newsreader",
         description=(
             "A terminal reader for news: each article with its people, places and organisations "

@@ -91,10 +91,15 @@ class Article:
 
 @dataclass(frozen=True)
 class LoadProblem:
-    """A file (or part of one) that could not be read, with a reason a person understands."""
+    """A file (or part of one) that could not be read, with a reason a person understands.
+
+    `kept=True` when the file was read all the same and `reason` says what was left out or
+    changed (front matter dropped, damaged bytes replaced, an old copy read): a note, not a skip.
+    """
 
     path: str
     reason: str
+    kept: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"

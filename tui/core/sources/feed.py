@@ -68,7 +68,9 @@ def articles_from_feed(data: bytes, name: str, format: str | None = None) -> Ite
         if textless:
             detail += f"; entries {', '.join(map(str, textless))} had no text"
         yield LoadProblem(
-            name, f"the feed is not well-formed XML ({_where(broken)}); read {read} entries{detail}"
+            name,
+            f"read {read} entries; the feed is not well-formed XML ({_where(broken)}){detail}",
+            kept=True,
         )
 
 

@@ -50,12 +50,18 @@ def read_markdown_file(path: Path) -> Iterator[Article | LoadProblem]:
         try:
             loaded = yaml.safe_load(tokens[0].content)
         except yaml.YAMLError as error:
-            yield LoadProblem(name, f"front matter is not valid YAML ({_yaml_where(error)}); read without it")
+            yield LoadProblem(
+                name,
+                f"read without its front matter, which is not valid YAML ({_yaml_where(error)})",
+                kept=True,
+            )
         else:
             if isinstance(loaded, dict):
                 metadata = loaded
             elif loaded is not None:
-                yield LoadProblem(name, "front matter is not a mapping of fields; read without it")
+                yield LoadProblem(
+                    name, "read without its front matter, which is not a mapping of fields", kept=True
+                )
     paragraphs, first_heading = _body_paragraphs(tokens)
     body = join_paragraphs(paragraphs)
     if not body:

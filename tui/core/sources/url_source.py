@@ -25,7 +25,7 @@ def read_url(url: str, fetcher: UrlFetcher) -> Iterator[Article | LoadProblem]:
         if saved is None:
             yield LoadProblem(url, error.reason)
             return
-        yield LoadProblem(url, f"{error.reason}; read the copy saved {saved.fetched}".rstrip())
+        yield LoadProblem(url, f"{error.reason}; read the copy saved {saved.fetched}".rstrip(), kept=True)
         copy = saved
     yield from _articles_from_copy(url, copy)
 
@@ -35,7 +35,7 @@ def _articles_from_copy(url: str, copy: LocalCopy) -> Iterator[Article | LoadPro
     for item in read_file(copy.path):
         renamed = url + item.path[len(local) :] if item.path.startswith(local) else item.path
         if isinstance(item, LoadProblem):
-            yield LoadProblem(renamed, item.reason)
+            yield LoadProblem(renamed, item.reason, kept=item.kept)
             continue
         single_page = renamed == url
         yield replace(item, path=renamed, format="url", url=copy.url if single_page else item.url)
