@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from tui.core.export import EXPORT_FIELDS, ExportItem, render_csv, render_jsonl, render_markdown
+from tui.core.terminal_safe import visible_line
 
 NOW = datetime(2026, 11, 25, 15, 30, tzinfo=UTC)
 MARKDOWN = MarkdownIt("commonmark")
@@ -59,10 +60,13 @@ def quote_blocks(document: str) -> list[list[str]]:
 @example(quote="&amp; &#65; \\")
 @example(quote="---")
 @example(quote="\0")
+@example(quote="\x1b[2J red \x1b]0;title\x07 \x9b31m")
 def test_markdown_keeps_any_quote_as_one_blockquote(quote: str) -> None:
+    """Each line, with its control characters shown as placeholders (one for one): a Markdown
+    export is read by people, who may print it on a terminal."""
     document = render_markdown([item_with(quote)], title="t", now=NOW)
     lines = re.split(r"\r\n?|\n", quote.replace("\0", "\ufffd"))
-    assert quote_blocks(document) == [[line.strip() for line in lines if line.strip()]]
+    assert quote_blocks(document) == [[visible_line(line.strip()) for line in lines if line.strip()]]
 
 
 @settings(max_examples=150, deadline=None)
@@ -97,7 +101,8 @@ def test_jsonl_gives_back_any_quote_exactly(quote: str, actor: str | None) -> No
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.replace("\0", "\ufffd").split())
+    """A name as the Markdown shows it: on one line, control characters as placeholders."""
+    return visible_line(" ".join(text.replace("\0", "\ufffd").split()))
 
 
 @settings(max_examples=300, deadline=None)

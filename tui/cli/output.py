@@ -32,11 +32,6 @@ def tell(message: str) -> None:
     print(f"{PROGRAM}: {visible_line(message)}", file=sys.stderr, flush=True)
 
 
-def for_terminal(text: str) -> str:
-    """Text meant for a person (the text formats): every control character but tab and newline shown."""
-    return visible(text)
-
-
 def write_out(text: str, *, exact: bool = False) -> None:
     """Write `text` to standard output now, or raise OutputError saying why it could not be written.
 
@@ -44,8 +39,15 @@ def write_out(text: str, *, exact: bool = False) -> None:
     shown with placeholders only when standard output is a terminal, where a byte could act.
     """
     if not exact or sys.stdout.isatty():
-        text = visible(text)
+        text = terminal_lines(text)
     write_bytes(text.encode("utf-8", "replace"))  # a lone surrogate (never from our readers) shows as ?
+
+
+def terminal_lines(text: str) -> str:
+    """`visible(text)` with CRLF line ends kept (CSV's), so only a stray carriage return shows."""
+    if "\r\n" not in text:
+        return visible(text)
+    return "\r\n".join(visible(line) for line in text.split("\r\n"))
 
 
 def write_bytes(payload: bytes) -> None:

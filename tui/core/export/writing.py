@@ -8,6 +8,8 @@ never damaged and no half-written file is ever left behind.
 from __future__ import annotations
 
 import errno
+import os
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -66,6 +68,26 @@ def write_export(path: Path | str, content: str, *, overwrite: bool = False) -> 
         ) from None
     except OSError as error:
         raise ExportError(_explain(target, error), path=target) from error
+
+
+def check_writable(path: Path | str) -> Path:
+    """Make sure an export to `path` can be written, before any slow work; return the absolute path.
+
+    Tries what `write_export` will do (a temporary file beside the target, removed at once), so a
+    missing, read-only or full folder is reported before the articles are analysed, not after.
+    Raises `ExportError` (or `FileExistsExportError` is left to `write_export`) with the reason.
+    """
+    target = Path(path).expanduser().absolute()
+    probe = target.with_name(f".{target.name}.{secrets.token_hex(4)}.probe")
+    try:
+        if target.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as error:
+        raise ExportError(_explain(target, error), path=target) from error
+    return target
 
 
 def export_quotes(
