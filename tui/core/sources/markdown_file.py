@@ -16,7 +16,7 @@ from tui.core.model import Article, LoadProblem
 
 from .dates import normalise_date
 from .errors import SourceError
-from .files import read_document_text
+from .files import read_document
 from .html_text import paragraphs_from_html
 from .paragraphs import join_paragraphs, one_line
 from .titles import fallback_title
@@ -42,8 +42,8 @@ def _parser() -> MarkdownIt:
 def read_markdown_file(path: Path) -> Iterator[Article | LoadProblem]:
     import yaml
 
-    text = read_document_text(path)
-    name = str(path)
+    decoded = read_document(path)
+    text, name = decoded.text, str(path)
     tokens = _parser().parse(text)
     metadata: dict[str, Any] = {}
     if tokens and tokens[0].type == "front_matter":
@@ -78,6 +78,8 @@ def read_markdown_file(path: Path) -> Iterator[Article | LoadProblem]:
         licence=_field(metadata, "license") or _field(metadata, "licence"),
         format="md",
     )
+    if decoded.note:
+        yield LoadProblem(name, decoded.note, kept=True)
 
 
 def _body_paragraphs(tokens: list[Token]) -> tuple[list[str], str | None]:
