@@ -14,20 +14,22 @@ from tui.core.model import Article, LoadProblem
 
 from .dispatch import read_file
 from .errors import SourceError
-from .fetching import LocalCopy, UrlFetcher
+from .fetching import LocalCopy, UrlFetcher, without_credentials
 
 
 def read_url(url: str, fetcher: UrlFetcher) -> Iterator[Article | LoadProblem]:
+    """The articles behind `url`, named after it without any `user:password@` (used for the request)."""
+    shown = without_credentials(url)
     try:
         copy = fetcher.fetch(url)
     except SourceError as error:
         saved = fetcher.saved_copy(url)
         if saved is None:
-            yield LoadProblem(url, error.reason)
+            yield LoadProblem(shown, error.reason)
             return
-        yield LoadProblem(url, f"{error.reason}; read the copy saved {saved.fetched}".rstrip(), kept=True)
+        yield LoadProblem(shown, f"{error.reason}; read the copy saved {saved.fetched}".rstrip(), kept=True)
         copy = saved
-    yield from _articles_from_copy(url, copy)
+    yield from _articles_from_copy(shown, copy)
 
 
 def _articles_from_copy(url: str, copy: LocalCopy) -> Iterator[Article | LoadProblem]:
