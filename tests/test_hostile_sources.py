@@ -216,3 +216,50 @@ def test_an_empty_file_and_a_folder_named_like_a_file(tmp_path: Path) -> None:
         ("blank.md", "empty file"),
         ("empty.txt", "empty file"),
     ]
+
+
+# -- XML bombs and external entities (handled on main; kept so by these tests) --------------------------
+
+LAUGHS = "".join(
+    f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10)
+)  # lol9 would be 10**9 "lol"s: 3 GB if expanded
+BILLION_LAUGHS_DTD = f'<!ENTITY lol0 "lol">{LAUGHS}'
+
+
+def feed_with(dtd: str, body: str) -> str:
+    return (
+        f'<?xml version="1.0"?><!DOCTYPE rss [{dtd}]><rss version="2.0"><channel><title>Wire</title>'
+        f"<item><title>Story</title><description>Before {body} after.</description></item></channel></rss>"
+    )
+
+
+def page_with(dtd: str, body: str) -> str:
+    return (
+        f'<?xml version="1.0"?><!DOCTYPE html [{dtd}]><html><body><article><h1>Story</h1>'
+        f"<p>Before {body} after. The mayor spoke at length about the bridge and the works in the "
+        "town centre today.</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(("suffix", "make"), [(".rss", feed_with), (".html", page_with)])
+def test_a_billion_laughs_is_never_expanded(tmp_path: Path, suffix: str, make) -> None:
+    path = tmp_path / f"laughs{suffix}"
+    path.write_text(make(BILLION_LAUGHS_DTD, "&lol9;"), encoding="utf-8")
+    articles, problems = load_paths([str(path)])
+    assert all(len(a.text) < 1000 and "lollol" not in a.text for a in articles)
+    if suffix == ".rss":  # expat refuses the entities; the feed is named with the reason
+        assert articles == [] and "input amplification" in problems[0].reason
+    else:  # the HTML parser leaves them unexpanded
+        assert [a.title for a in articles] == ["Story"] and "&lol9;" in articles[0].text
+
+
+@pytest.mark.parametrize(("suffix", "make"), [(".rss", feed_with), (".html", page_with)])
+def test_an_external_entity_never_reads_a_local_file(tmp_path: Path, suffix: str, make) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET-42", encoding="utf-8")
+    path = tmp_path / f"leak{suffix}"
+    path.write_text(make(f'<!ENTITY xxe SYSTEM "file://{secret}">', "&xxe;"), encoding="utf-8")
+    articles, problems = load_paths([str(path)])
+    assert [a.title for a in articles] == ["Story"]
+    assert not any("TOPSECRET" in a.text + a.title for a in articles)
+    assert not any("TOPSECRET" in p.reason for p in problems)

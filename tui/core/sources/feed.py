@@ -69,7 +69,8 @@ def articles_from_feed(data: bytes, name: str, format: str | None = None) -> Ite
             detail += f"; entries {', '.join(map(str, textless))} had no text"
         yield LoadProblem(
             name,
-            f"read {read} entries; the feed is not well-formed XML ({_where(broken)}){detail}",
+            f"read {read} {'entry' if read == 1 else 'entries'}; "
+            f"the feed is not well-formed XML ({_where(broken)}){detail}",
             kept=True,
         )
 
