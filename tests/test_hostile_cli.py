@@ -321,14 +321,15 @@ def test_the_written_form_of_a_negated_query_works(capsys, tmp_path: Path) -> No
     assert status == 0 and "Town opens bridge" in out and "Obama visits" not in out
 
 
-@pytest.mark.parametrize("command", ["analyze", "search", "export"])
+@pytest.mark.parametrize("command", ["analyze", "search", "export", "reader"])
 def test_an_explicit_cache_in_a_missing_folder_is_refused_not_created(
     capsys, tmp_path: Path, command: str
 ) -> None:
     story = tmp_path / "bridge.txt"
     story.write_text(BRIDGE_TEXT, encoding="utf-8")
     db = tmp_path / "no" / "such" / "folder" / "cache.db"
-    args = [command, *(["bridge"] if command == "search" else []), str(story), "--db", str(db)]
+    words = {"search": ["search", "bridge"], "reader": []}.get(command, [command])
+    args = [*words, str(story), "--db", str(db)]
     status, out, err = run(capsys, *args)
     assert status == 2 and out == ""
     assert err == (

@@ -6,7 +6,14 @@ import argparse
 import gc
 from collections.abc import Sequence
 
-from tui.cli.common import ArgumentParser, add_cache_options, add_model_option
+from tui.cli.common import (
+    ArgumentParser,
+    CommandError,
+    add_cache_options,
+    add_model_option,
+    check_cache_location,
+)
+from tui.cli.output import tell
 
 
 def build_parser(commands: Sequence[str]) -> argparse.ArgumentParser:
@@ -40,6 +47,11 @@ def build_parser(commands: Sequence[str]) -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str], *, commands: Sequence[str]) -> int:
     args = build_parser(commands).parse_args(argv)
+    try:
+        check_cache_location(args)
+    except CommandError as error:
+        tell(str(error))
+        return error.status
     # No garbage collection until the first paint: importing Textual and building the screen make
     # thousands of objects and no garbage worth a collection (measured ~7% of the start-up). The app
     # freezes what start-up made and turns collection back on once the screen is painted.
