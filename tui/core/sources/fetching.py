@@ -19,7 +19,7 @@ import json
 import os
 import re
 import tempfile
-import time
+import threading
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -102,12 +102,43 @@ class UrlFetcher:
         self.deadline = deadline
 
     def fetch(self, url: str) -> LocalCopy:
-        """Download `url` and save it; SourceError with a clear reason when that fails."""
+        """Download `url` and save it; SourceError with a clear reason when that fails.
+
+        The download runs in a thread of its own and is given up at the deadline, whatever the
+        server does: httpx's timeouts bound each read, not their sum, so a server sending its
+        headers or its body a byte at a time would otherwise hold the reader forever. A download
+        given up is never saved (the thread, blocked in a read, ends at that read's timeout).
+        """
+        outcome: list[LocalCopy | BaseException] = []
+        given_up = threading.Event()
+
+        def download() -> None:
+            try:
+                outcome.append(self._download(url, given_up))
+            except BaseException as error:  # handed to the caller's thread, raised there
+                outcome.append(error)
+
+        worker = threading.Thread(target=download, name="newsreader-fetch", daemon=True)
+        worker.start()
+        worker.join(self.deadline)
+        if worker.is_alive() or not outcome:
+            given_up.set()
+            raise SourceError(self._cut_off())
+        result = outcome[0]
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    def _cut_off(self) -> str:
+        return (
+            f"cut off: the download was not complete after {self.deadline:g} s; the server sends too slowly"
+        )
+
+    def _download(self, url: str, given_up: threading.Event) -> LocalCopy:
         import httpx  # here, not at module level: httpx imports rich (for its CLI) when it is installed
 
         shown = without_credentials(url)
         host = urlsplit(shown).hostname or shown
-        started = time.monotonic()
         try:
             with (
                 httpx.Client(
@@ -122,7 +153,7 @@ class UrlFetcher:
                     raise SourceError(f"the server answered {response.status_code} {response.reason_phrase}")
                 content_type = response.headers.get("content-type", "")
                 _refuse_binary_type(content_type)
-                body = self._read_limited(response, started)
+                body = self._read_limited(response, given_up)
                 final_url = without_credentials(str(response.url))
         except httpx.TimeoutException:
             raise SourceError(f"no answer from {host} within {self.timeout:g} s") from None
@@ -140,6 +171,8 @@ class UrlFetcher:
         reason = binary_reason(body[:SNIFF_BYTES])
         if reason:
             raise SourceError(f"{reason}; not kept")
+        if given_up.is_set():
+            raise SourceError(self._cut_off())
         return self._save(shown, final_url, body, content_type)
 
     def saved_copy(self, url: str) -> LocalCopy | None:
@@ -157,8 +190,8 @@ class UrlFetcher:
                 return LocalCopy(path, final, str(saved.get("fetched") or ""))
         return None
 
-    def _read_limited(self, response: Any, started: float) -> bytes:
-        """The body of an httpx response, refused as soon as it passes the size limit or the deadline."""
+    def _read_limited(self, response: Any, given_up: threading.Event) -> bytes:
+        """The body of an httpx response, refused as soon as it passes the size limit or is given up."""
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise SourceError(self._too_large(int(declared)))
@@ -168,11 +201,8 @@ class UrlFetcher:
             received += len(chunk)
             if received > self.max_bytes:
                 raise SourceError(self._too_large(received, at_least=True))
-            if time.monotonic() - started > self.deadline:
-                raise SourceError(
-                    f"cut off: the download was not complete after {self.deadline:g} s "
-                    f"({describe_size(received)} received); the server sends too slowly"
-                )
+            if given_up.is_set():
+                raise SourceError(self._cut_off())
             chunks.append(chunk)
         return b"".join(chunks)
 
