@@ -372,3 +372,33 @@ def test_a_huge_one_line_title_is_shortened_in_text_output(capsys, tmp_path: Pat
     assert status == 0
     title = out.splitlines()[0]
     assert len(title) < 400 and title.endswith("… (699,999 characters)")
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses file names that are not UTF-8")
+@pytest.mark.parametrize("command", ["analyze", "search", "export"])
+def test_a_file_name_that_is_not_utf8_is_shown_with_a_replacement(
+    capsys, tmp_path: Path, command: str
+) -> None:
+    """Python hands such a name over as lone surrogates, which crashed the cache in every command."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(BRIDGE_TEXT.encode("utf-8"))
+    words = ["search", "bridge"] if command == "search" else [command]
+    status, out, err = run(capsys, *words, str(folder), "--format", "jsonl")
+    assert status == 0, err
+    record = json.loads(out.splitlines()[0])
+    assert record["path"] == str(folder / "caf\ufffd.txt")
+
+
+def test_lone_surrogates_escaped_in_json_are_replaced_not_a_crash(capsys, tmp_path: Path) -> None:
+    story = tmp_path / "story.json"
+    story.write_text(
+        '{"title": "Lone \\udce9 title", "text": "The mayor said \\ud800 yes to the plan today."}',
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, "analyze", "--format", "jsonl", str(story))
+    assert status == 0, err
+    record = json.loads(out)
+    assert record["title"] == "Lone \ufffd title"
+    assert record["text"] == "The mayor said \ufffd yes to the plan today."
