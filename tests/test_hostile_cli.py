@@ -402,3 +402,18 @@ def test_lone_surrogates_escaped_in_json_are_replaced_not_a_crash(capsys, tmp_pa
     record = json.loads(out)
     assert record["title"] == "Lone \ufffd title"
     assert record["text"] == "The mayor said \ufffd yes to the plan today."
+
+
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev/null")
+def test_an_export_onto_a_device_is_refused_and_the_device_left_alone(capsys) -> None:
+    """An atomic write renames a new file over its target: as root, with --force, /dev/null would
+    have become a plain file."""
+    before = os.stat("/dev/null")
+    status, out, err = run(capsys, "export", str(ROOT / "sample_data"), "-o", "/dev/null", "--force")
+    assert status == 1 and out == ""
+    assert err == (
+        "newsreader: cannot write /dev/null: it is a device, pipe or socket, not a file; "
+        "to send the export there, leave out -o and redirect standard output\n"
+    )
+    after = os.stat("/dev/null")
+    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)

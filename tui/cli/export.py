@@ -102,13 +102,13 @@ def _export(args: argparse.Namespace) -> int:
     fmt = _choose_format(args.format, args.output)
     target = _output_path(args.output)
     # Everything that can be checked before the analysis is, so nobody waits for spaCy to be told.
-    if target is not None and target.exists() and not target.is_dir() and not args.force:
-        raise CommandError(_exists_message(target))
     if target is not None:
         try:
             check_writable(target)
         except ExportError as error:
             raise CommandError(str(error)) from None
+        if target.exists() and not args.force:
+            raise CommandError(_exists_message(target))
     if args.query is not None:
         _check_query(args.query)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import secrets
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -56,6 +57,7 @@ def write_export(path: Path | str, content: str, *, overwrite: bool = False) -> 
     with a plain message for every other failure.
     """
     target = Path(path).expanduser().absolute()
+    _refuse_special_file(target)
     if not content:
         raise NothingToExportError(
             f"nothing to export: the export of {target.name} would be empty", path=target
@@ -78,6 +80,7 @@ def check_writable(path: Path | str) -> Path:
     Raises `ExportError` (or `FileExistsExportError` is left to `write_export`) with the reason.
     """
     target = Path(path).expanduser().absolute()
+    _refuse_special_file(target)
     probe = target.with_name(f".{target.name}.{secrets.token_hex(4)}.probe")
     try:
         if target.is_dir():
@@ -103,6 +106,21 @@ def export_quotes(
     content = render_export(items, fmt, what=what, now=now or datetime.now().astimezone())
     written = write_export(path, content, overwrite=overwrite)
     return ExportResult(path=written, count=len(items), fmt=fmt)
+
+
+def _refuse_special_file(target: Path) -> None:
+    """A device, pipe or socket is never replaced: an atomic write renames a new file over the
+    target, which (as root, with --force) would put a plain file where /dev/null was."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise ExportError(
+            f"cannot write {target}: it is a device, pipe or socket, not a file; "
+            "to send the export there, leave out -o and redirect standard output",
+            path=target,
+        )
 
 
 def _explain(target: Path, error: OSError) -> str:
