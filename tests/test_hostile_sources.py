@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import http.server
+import io
 import json
 import os
 import subprocess
@@ -274,3 +275,35 @@ def test_an_external_entity_never_reads_a_local_file(tmp_path: Path, suffix: str
     assert [a.title for a in articles] == ["Story"]
     assert not any("TOPSECRET" in a.text + a.title for a in articles)
     assert not any("TOPSECRET" in p.reason for p in problems)
+
+
+def test_a_yaml_billion_laughs_in_front_matter_is_refused_and_the_article_read(tmp_path: Path) -> None:
+    """Nine lines of ten aliases each: 10**9 strings once turned into a title (8 GB, measured)."""
+    lines = ["---", 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{n}: &a{n} [" + ",".join([f"*a{n - 1}"] * 10) + "]" for n in range(1, 9)]
+    lines += ["title: *a8", "authors: *a8", "---", "The mayor said the bridge opens in May."]
+    path = tmp_path / "laughs.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [article], [note] = load_paths([str(path)])
+    assert article.text == "The mayor said the bridge opens in May." and article.authors == ()
+    assert note.kept and note.reason == (
+        "read without its front matter, which uses a YAML alias (*name) at line 3: "
+        "not allowed, since aliases can repeat a value a billion times"
+    )
+
+
+def test_json_nested_too_deeply_is_named_in_a_file_a_line_and_on_standard_input(tmp_path: Path) -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    (tmp_path / "deep.json").write_text(deep, encoding="utf-8")
+    good_line = json.dumps({"title": "Fine", "text": "The mayor spoke."})
+    (tmp_path / "lines.jsonl").write_text(f"{good_line}\n{deep}\n", encoding="utf-8")
+    articles, problems = load_paths([str(tmp_path)])
+    assert [a.title for a in articles] == ["Fine"]
+    assert [(Path(p.path).name, p.reason) for p in problems] == [
+        ("deep.json", "not an article: JSON nested too deeply to read"),
+        ("lines.jsonl#2", "line 2: not an article: JSON nested too deeply to read"),
+    ]
+    deep_object = '{"a": ' * 100_000 + "1" + "}" * 100_000
+    articles, problems = load_paths(["-"], stdin=io.StringIO(deep_object))
+    assert articles == []
+    assert [p.reason for p in problems] == ["not an article: JSON nested too deeply to read"]

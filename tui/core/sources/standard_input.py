@@ -17,7 +17,7 @@ from tui.core.model import Article, LoadProblem
 from .decoding import DecodedText, decode_document
 from .errors import SourceError
 from .files import MAX_DOCUMENT_BYTES, describe_size
-from .json_file import articles_from_json_lines, articles_from_json_value
+from .json_file import TOO_DEEP, articles_from_json_lines, articles_from_json_value
 from .text_file import article_from_plain_text
 
 STDIN_NAME = "<stdin>"
@@ -73,4 +73,6 @@ def _json_articles(text: str) -> Iterator[Article | LoadProblem]:
     except json.JSONDecodeError:
         yield from articles_from_json_lines(text.splitlines(), STDIN_NAME, "jsonl")
         return
+    except RecursionError:
+        raise SourceError(TOO_DEEP) from None
     yield from articles_from_json_value(document, STDIN_NAME, "jsonl")
