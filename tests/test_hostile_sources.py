@@ -307,3 +307,18 @@ def test_json_nested_too_deeply_is_named_in_a_file_a_line_and_on_standard_input(
     articles, problems = load_paths(["-"], stdin=io.StringIO(deep_object))
     assert articles == []
     assert [p.reason for p in problems] == ["not an article: JSON nested too deeply to read"]
+
+
+def test_an_email_of_thousands_of_nested_parts_is_named_plainly(tmp_path: Path) -> None:
+    depth = 3000
+    message = "From: a@example.org\nSubject: Deep\nMIME-Version: 1.0\n"
+    message += "".join(f'Content-Type: multipart/mixed; boundary="b{n}"\n\n--b{n}\n' for n in range(depth))
+    message += "Content-Type: text/plain\n\nThe mayor said the bridge opens in May.\n"
+    message += "".join(f"\n--b{n}--\n" for n in reversed(range(depth)))
+    path = tmp_path / "deep.eml"
+    path.write_text(message, encoding="utf-8")
+    articles, problems = load_paths([str(path)])
+    assert articles == []
+    assert [(p.path, p.reason) for p in problems] == [
+        (str(path), "not an article: nested too deeply to read")
+    ]
