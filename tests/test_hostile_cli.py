@@ -417,3 +417,13 @@ def test_an_export_onto_a_device_is_refused_and_the_device_left_alone(capsys) ->
     )
     after = os.stat("/dev/null")
     assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
+
+
+def test_a_huge_number_of_worker_processes_is_kept_to_the_cores_and_the_articles() -> None:
+    """Each worker holds its own language model (~150 MB): 10,000 would exhaust the machine."""
+    from tui.cli.common import choose_processes
+
+    cores = os.cpu_count() or 1
+    assert choose_processes(10_000, articles=500) == cores
+    assert choose_processes(10_000, articles=1) == 1
+    assert choose_processes(1, articles=500) == 1

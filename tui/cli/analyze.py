@@ -43,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=0,
         metavar="N",
-        help="worker processes for many articles (default: one per core when there are many)",
+        help="worker processes for many articles (default: one per core when there are many; "
+        "at most one per core and per article)",
     )
     add_model_option(parser)
     add_cache_options(parser)

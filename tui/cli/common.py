@@ -154,9 +154,13 @@ def open_library(args: argparse.Namespace, *, nothing: str) -> Library:
 
 
 def choose_processes(requested: int, articles: int) -> int:
-    """Two worker processes pay for their start-up only when there are many articles."""
+    """Two worker processes pay for their start-up only when there are many articles.
+
+    A request is kept to one process per core and per article: each worker holds its own copy of
+    the language model (~150 MB), so `--processes 10000` would otherwise start ten thousand.
+    """
     if requested > 0:
-        return requested
+        return max(1, min(requested, os.cpu_count() or 1, articles))
     return min(os.cpu_count() or 1, 2) if articles >= 40 else 1
 
 
