@@ -80,6 +80,29 @@ def test_ascii_with_a_few_stray_bytes_is_damaged_utf8_not_cyrillic_or_icelandic(
     assert note.kept and note.reason.startswith("read as UTF-8 with 3 damaged bytes")
 
 
+@pytest.mark.parametrize(
+    ("raw", "read"),
+    [
+        (b"caf\xe9", "café"),
+        (b"\x93quoted\x94", "“quoted”"),
+        (b"5 \xb5g of salt", "5 µg of salt"),
+        (b"the 2\xba floor", "the 2º floor"),
+        (b"30 m\xb3", "30 m³"),
+        (b"SAO PAULO \xc3O", "SAO PAULO ÃO"),
+    ],
+)
+def test_a_few_western_characters_in_english_are_still_windows_1252(
+    tmp_path: Path, raw: bytes, read: str
+) -> None:
+    """The damaged-UTF-8 reading is for bytes no Western writer puts there, not for every accent."""
+    body = b"The mayor opened the new bridge on Tuesday, ending two years of works in the centre.\n" * 3
+    path = tmp_path / "western.txt"
+    path.write_bytes(b"Bridge opens\n\n" + body + raw + b" at the end.\n")
+    [article], problems = load_paths([str(path)])
+    assert problems == []
+    assert article.text.endswith(f"{read} at the end.\n")
+
+
 def test_mostly_damaged_utf8_is_still_refused(tmp_path: Path) -> None:
     path = tmp_path / "mixed.txt"
     path.write_bytes("Déjà vu\n".encode() + b"\xe9\xe8\xe0 " * 40)

@@ -10,6 +10,7 @@ Windows-1251; it is read as UTF-8 with U+FFFD for each damaged byte, and `Decode
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from .errors import SourceError
@@ -46,8 +47,11 @@ _DAMAGE_RATIO = 100
 # Western writer does not use there, Windows-1251 Cyrillic letters in the middle of English words.
 _MOSTLY_ASCII_RATIO = 50
 # Characters Windows-1252 gives for bytes that, in an almost-ASCII text, are damage, not writing:
-# Icelandic thorn/eth, y-diaeresis, spacing accents and symbols no article uses between words.
-_UNLIKELY_WESTERN = frozenset("ÿþÞðÐ¤¦¨¯´¸¬\xad¹³ªºµ\x81\x8d\x8f\x90\x9d")
+# Icelandic thorn/eth, y-diaeresis, and symbols no article uses between words (µ, º, ª, ³, ´ and
+# the soft hyphen are left out: science, Spanish ordinals, m³ and ´ as an apostrophe use them).
+_UNLIKELY_WESTERN = frozenset("ÿþÞðÐ¤¦¨¯¸¬\x81\x8d\x8f\x90\x9d")
+# A UTF-8 lead byte cut from its character reads as Ã or Â before something that is not a letter.
+_CUT_UTF8_LEAD = re.compile(r"[ÃÂ](?![^\W\d_])")
 
 _TEXT_CONTROLS = frozenset(b"\t\n\r\f\v\b\x1b")
 # The control bytes that do not occur in text, for counting with bytes.translate (C speed):
@@ -110,7 +114,7 @@ def decode_document(data: bytes) -> DecodedText:
         # Real UTF-8 with damaged bytes: any legacy codec would turn its accents into mojibake.
         return _damaged_utf8(data, utf8_error.start)
     text, encoding = _decode_legacy(data)
-    if _mostly_ascii(data) and (encoding != _WESTERN or any(ch in _UNLIKELY_WESTERN for ch in text)):
+    if _mostly_ascii(data) and (encoding != _WESTERN or _looks_damaged(text)):
         return _damaged_utf8(data, utf8_error.start)
     return DecodedText(text)
 
@@ -127,6 +131,11 @@ def _damaged_utf8(data: bytes, first: int) -> DecodedText:
         )
     places = "1 damaged byte" if damaged == 1 else f"{damaged} damaged bytes"
     return DecodedText(text, f"read as UTF-8 with {places} shown as \ufffd (the first at byte {first})")
+
+
+def _looks_damaged(western: str) -> bool:
+    """True when the Windows-1252 reading of an almost-ASCII text holds what damage leaves."""
+    return any(char in _UNLIKELY_WESTERN for char in western) or bool(_CUT_UTF8_LEAD.search(western))
 
 
 def _mostly_ascii(data: bytes) -> bool:
