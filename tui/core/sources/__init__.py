@@ -64,11 +64,11 @@ def without_lone_surrogates(item: Article | LoadProblem) -> Article | LoadProble
     file or a terminal, and each crashed every command. The name shown is then `caf\ufffd.txt`.
     """
     if isinstance(item, LoadProblem):
-        if _LONE_SURROGATE.search(item.path) or _LONE_SURROGATE.search(item.reason):
+        if _has_lone_surrogate(item.path) or _has_lone_surrogate(item.reason):
             return replace(item, path=_replaced(item.path), reason=_replaced(item.reason))
         return item
     fields = (item.path, item.title, item.text, item.date, item.source, item.url, item.licence, *item.authors)
-    if not any(value and _LONE_SURROGATE.search(value) for value in fields):
+    if not any(value and _has_lone_surrogate(value) for value in fields):
         return item
     return replace(
         item,
@@ -82,6 +82,18 @@ def without_lone_surrogates(item: Article | LoadProblem) -> Article | LoadProble
         authors=tuple(_replaced(author) for author in item.authors),
         id="",  # the text may have changed: its identity is computed again
     )
+
+
+def _has_lone_surrogate(value: str) -> bool:
+    """Cheap for the usual text: an ASCII string is known as such, and encoding runs in C (a regex
+    over every article cost 0.24 s per 10,000; this costs 6-40 ms)."""
+    if value.isascii():
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 @overload
