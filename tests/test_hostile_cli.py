@@ -427,3 +427,31 @@ def test_a_huge_number_of_worker_processes_is_kept_to_the_cores_and_the_articles
     assert choose_processes(10_000, articles=500) == cores
     assert choose_processes(10_000, articles=1) == 1
     assert choose_processes(1, articles=500) == 1
+
+
+def test_a_full_disk_found_only_when_the_output_file_is_synced_is_a_failure(
+    capsys, monkeypatch, tmp_path: Path
+) -> None:
+    """`export ... > file` on a file system that allocates late: every write succeeds and the disk
+    is found full at the end (the audit's file cut short at 200,704 of 280,788 bytes, status 0).
+    The kernel says so when the file is synced; here it is made to."""
+    from tui.cli import output
+
+    story = tmp_path / "bridge.txt"
+    story.write_text(BRIDGE_TEXT, encoding="utf-8")
+    redirected = (tmp_path / "out.md").open("w", encoding="utf-8")
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(sys, "stdout", redirected)
+    monkeypatch.setattr(output.os, "fsync", disk_full)
+    try:
+        status = main(["export", str(story), "--format", "md"])
+    finally:
+        redirected.close()
+    _, err = capsys.readouterr()
+    assert status == 1
+    assert err.splitlines()[-1] == (
+        "newsreader: cannot write the output: the disk is full; what was written is incomplete"
+    )

@@ -15,6 +15,8 @@ Two promises live here, so that no subcommand has to remember them:
 from __future__ import annotations
 
 import errno
+import os
+import stat
 import sys
 
 from tui.core.terminal_safe import visible, visible_line
@@ -68,13 +70,35 @@ def write_bytes(payload: bytes) -> None:
 
 
 def finish_output() -> None:
-    """The last flush of standard output, checked like every write (called once, at the end)."""
+    """The last flush of standard output, checked like every write (called once, at the end).
+
+    When standard output is a file (`> file`), it is also synced: a file system that allocates
+    late (ext4, XFS, NFS, quotas) may accept every write and find the disk full only then, and the
+    file would be cut short after an exit status of 0.
+    """
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         raise
     except OSError as error:
         raise OutputError(describe_output_failure(error)) from None
+    descriptor = _file_descriptor()
+    if descriptor is None:
+        return
+    try:
+        if stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.fsync(descriptor)
+    except OSError as error:
+        if error.errno not in (errno.EINVAL, errno.EROFS, errno.EBADF):  # cannot be synced: nothing to check
+            raise OutputError(describe_output_failure(error)) from None
+
+
+def _file_descriptor() -> int | None:
+    """Standard output's file descriptor, or None when it is no real file (a test's capture)."""
+    try:
+        return sys.stdout.fileno()
+    except (AttributeError, ValueError, OSError):
+        return None
 
 
 def describe_output_failure(error: OSError) -> str:
