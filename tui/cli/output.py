@@ -53,16 +53,28 @@ def terminal_lines(text: str) -> str:
 
 
 def write_bytes(payload: bytes) -> None:
-    """Write bytes to standard output and flush them, so a failing disk is noticed here, not at exit."""
+    """Write bytes to standard output and flush them, so a failing disk is noticed here, not at exit.
+
+    A large write can be taken in part: on a disk with 64 KB left, `sys.stdout.buffer.write` of
+    280 KB returns 65,536 and raises nothing, and the rest was silently lost (status 0, a file cut
+    short). So the rest is written again until it is all taken or the system says why not.
+    """
     try:
         sys.stdout.flush()
         buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is not None:
-            buffer.write(payload)
-            buffer.flush()
-        else:
+        if buffer is None:
             sys.stdout.write(payload.decode("utf-8"))
             sys.stdout.flush()
+            return
+        rest = memoryview(payload)
+        while rest:
+            taken = buffer.write(rest)
+            if not taken:  # None (would block) or 0: standard output takes nothing more
+                raise OutputError(
+                    "cannot write the output: it takes nothing more; what was written is incomplete"
+                )
+            rest = rest[taken:]
+        buffer.flush()
     except BrokenPipeError:
         raise
     except OSError as error:
