@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, NoReturn, Protocol
 
-from tui.cli.output import shortened, tell
+from tui.cli.output import shortened, tell, write_out
 from tui.core.terminal_safe import visible_line
 
 if TYPE_CHECKING:
@@ -35,6 +35,14 @@ class ArgumentParser(argparse.ArgumentParser):
     def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def,override]
         self._given = list(sys.argv[1:] if args is None else args)
         return super().parse_args(args, namespace)
+
+    def _print_message(self, message: str, file=None) -> None:  # type: ignore[no-untyped-def]
+        """--help and --version on standard output are checked like every other write there
+        (argparse itself drops a write error: `--help > /dev/full` said nothing and exited 0)."""
+        if message and (file is None or file is sys.stdout):
+            write_out(message)
+        else:
+            super()._print_message(message, file)
 
     def error(self, message: str) -> NoReturn:  # type: ignore[override]
         message = visible_line(message)
