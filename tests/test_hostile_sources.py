@@ -322,3 +322,25 @@ def test_an_email_of_thousands_of_nested_parts_is_named_plainly(tmp_path: Path) 
     assert [(p.path, p.reason) for p in problems] == [
         (str(path), "not an article: nested too deeply to read")
     ]
+
+
+def test_standard_input_larger_than_an_article_is_refused_without_reading_it_all() -> None:
+    """`yes | newsreader analyze -` must end: at most the file limit (10 MB) and a byte is read."""
+    from tui.core.sources.files import MAX_DOCUMENT_BYTES
+
+    class Endless(io.RawIOBase):
+        served = 0
+
+        def readable(self) -> bool:
+            return True
+
+        def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def,override]
+            buffer[:] = b"y\n" * (len(buffer) // 2) + b"y" * (len(buffer) % 2)
+            Endless.served += len(buffer)
+            return len(buffer)
+
+    stdin = io.TextIOWrapper(io.BufferedReader(Endless()), encoding="utf-8")
+    articles, [problem] = load_paths(["-"], stdin=stdin)
+    assert articles == []
+    assert problem.reason == "too large to be an article (more than 10.0 MB on standard input)"
+    assert Endless.served <= MAX_DOCUMENT_BYTES + 1 + io.DEFAULT_BUFFER_SIZE
