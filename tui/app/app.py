@@ -32,8 +32,11 @@ from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.legend import LegendBar
 from tui.app.widgets.search_bar import SearchBar, SearchInput
 from tui.core.model import Analysis, Article, LoadProblem, Quote
+from tui.core.terminal_safe import visible, visible_line
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from tui.app.commands import Command, ReaderCommands
     from tui.core.library import Library
     from tui.core.marks import MarkStore
@@ -154,6 +157,22 @@ class NewsReaderApp(App[None]):
         self._mark_store: MarkStore | None = None
         self.watch_folders = watch  # not `self.watch`: that is Textual's reactive watcher
         self._watched_paths: list[str] | None = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification, the widgets' too: file names, titles and errors quoted in a message are
+        shown with their control characters as placeholders, and never read as markup ("[/b]" in a
+        file name is text, not a style)."""
+        super().notify(
+            visible(message), title=visible_line(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     @property
     def library(self) -> Library:
@@ -414,7 +433,8 @@ class NewsReaderApp(App[None]):
         problems, self._pending_problems = self._pending_problems, []
         if not problems:
             return
-        lines = [str(p) for p in problems[:PROBLEMS_SHOWN]]
+        # one line per file: a newline in a file name must not forge a second one
+        lines = [visible_line(str(p)) for p in problems[:PROBLEMS_SHOWN]]
         if len(problems) > PROBLEMS_SHOWN:
             lines.append(f"… and {len(problems) - PROBLEMS_SHOWN} more")
         title = f"Skipped {len(problems)} file{'s' if len(problems) != 1 else ''}"
@@ -487,7 +507,7 @@ class NewsReaderApp(App[None]):
             return
         self.on_articles_read(messages.ArticlesRead(message.articles))
         count = len(message.articles)
-        names = ", ".join(a.title or Path(a.path).name for a in message.articles[:3])
+        names = visible_line(", ".join(a.title or Path(a.path).name for a in message.articles[:3]))
         more = f" and {count - 3} more" if count > 3 else ""
         self.notify(f"{names}{more}", title=f"{count} new article{'s' if count != 1 else ''}", timeout=4)
         self._start_analysis()
@@ -648,7 +668,7 @@ class NewsReaderApp(App[None]):
         view.show(article, self.library.analysis(article_id))
         view.set_marked(self._marked_spans(article_id))
         view.set_matches(self.library.match_spans(self.query_text, article_id) if self.query_text else [])
-        self.sub_title = article.title
+        self.sub_title = visible_line(article.title)
         listed = self.article_list
         if article_id in listed.shown_ids and listed.highlighted_id != article_id:
             listed.highlighted = listed.shown_ids.index(article_id)
@@ -1035,8 +1055,8 @@ class NewsReaderApp(App[None]):
         for actor in self.actors_panel.actors:
             commands.append(
                 (
-                    f"Jump to actor: {actor.name}",
-                    f"{actor.label}, {len(actor.statements)} statements",
+                    f"Jump to actor: {visible_line(actor.name)}",
+                    f"{visible_line(actor.label)}, {len(actor.statements)} statements",
                     self._jumper(actor.name),
                 )
             )
@@ -1053,9 +1073,8 @@ class NewsReaderApp(App[None]):
         commands.append(("Show/hide the actors panel", "A", self.action_toggle_actors))
         commands.append(("Keys (help)", "?", self.action_help))
         for article in self.library.articles:
-            commands.append(
-                (f"Open article: {article.title or article.path}", article.path, self._opener(article.id))
-            )
+            title, path = visible_line(article.title or article.path), visible_line(article.path)
+            commands.append((f"Open article: {title}", path, self._opener(article.id)))
         return commands
 
     def _toggler(self, labels: Sequence[str]) -> Callable[[], None]:

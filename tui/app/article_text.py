@@ -1,7 +1,9 @@
 """An article's text as a rich Text with its entities, quotes, selection and search matches styled.
 
-The text itself is never changed: every span is a character offset into `Article.text`, so the same
-offsets serve highlighting, scrolling to a quote and mapping a click back to an entity.
+Every span is a character offset into `Article.text`, so the same offsets serve highlighting,
+scrolling to a quote and mapping a click back to an entity. What is shown is `display_text`: the
+text with each control character as one visible placeholder (one character for one), so no byte of
+an article acts on the terminal and every offset still points at the same character.
 Styles are passed in (they come from the stylesheet's component classes) so this module holds
 no colours and can be tested without a screen.
 """
@@ -16,6 +18,7 @@ from rich.style import Style
 from rich.text import Text
 
 from tui.core.model import Analysis, Entity, Quote
+from tui.core.terminal_safe import visible
 
 # spaCy labels grouped the way a reader thinks of them; each group is one toggle key and one colour
 # family (displaCy's), in the order the legend shows them.
@@ -94,6 +97,13 @@ class Legend:
         return known + other
 
 
+def display_text(text: str) -> str:
+    """An article's text as the screen shows it, as long as the text: tabs and carriage returns as
+    spaces (they lay out, Rich would drop a CR and shift every offset after it), every other control
+    character (ESC, BEL, C1, bidirectional overrides) as a visible placeholder. Newlines stay."""
+    return visible(text.replace("\t", " ").replace("\r", " "))
+
+
 def visible_entities(analysis: Analysis | None, hidden: Iterable[str] = ()) -> list[Entity]:
     if analysis is None:
         return []
@@ -113,7 +123,7 @@ def styled_text(
     (the reader's own choice must show whatever is toggled off), then entities, then the selected
     quote's cue and speaker, search matches, and a brief flash on top.
     """
-    rich_text = Text(text, end="")
+    rich_text = Text(display_text(text), end="")
     spans: list[tuple[int, int, Style]] = []
     if analysis is not None:
         if marks.show_quotes:

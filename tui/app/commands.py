@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
 
 if TYPE_CHECKING:
     from tui.app.app import NewsReaderApp
@@ -23,11 +25,16 @@ class ReaderCommands(Provider):
 
     async def discover(self) -> Hits:
         for text, help_text, callback in self._commands()[:DISCOVERY_LIMIT]:
-            yield DiscoveryHit(text, callback, help=help_text)
+            yield DiscoveryHit(Content(text), callback, text=text, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
+        """Commands are plain text: an article titled "[/b]" is shown as written, never read as markup
+        (Matcher.highlight would parse it)."""
         matcher = self.matcher(query)
         for text, help_text, callback in self._commands():
-            score = matcher.match(text)
+            score, offsets = matcher.fuzzy_search.match(matcher.query, text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), callback, help=help_text)
+                shown = Content(text)
+                for offset in offsets:
+                    shown = shown.stylize(matcher.match_style, offset, offset + 1)
+                yield Hit(score, shown, callback, text=text, help=escape(help_text))

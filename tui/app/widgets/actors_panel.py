@@ -13,6 +13,7 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from tui.core.model import Quote
+from tui.core.terminal_safe import visible_line
 
 if TYPE_CHECKING:
     from tui.core.library import ActorSummary
@@ -54,8 +55,9 @@ SILENT = "silent"  # the fold's place when the tree is rebuilt
 
 
 def first_words(text: str, count: int = FIRST_WORDS) -> str:
+    """The first `count` words of a quote on one line, control characters shown as placeholders."""
     words = text.split()
-    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+    return visible_line(" ".join(words[:count]) + ("…" if len(words) > count else ""))
 
 
 def statement_label(quote: Quote, *, marked: bool = False) -> Text:
@@ -63,7 +65,7 @@ def statement_label(quote: Quote, *, marked: bool = False) -> Text:
     if marked:
         label.append(MARKED, style="bold yellow")
     cue = quote.cue.text if quote.cue else quote.kind
-    label.append(cue, style="bold")
+    label.append(visible_line(cue), style="bold")
     label.append(" ")
     label.append(first_words(quote.text.strip().strip("\"“”‘’'")))
     return label
@@ -71,8 +73,8 @@ def statement_label(quote: Quote, *, marked: bool = False) -> Text:
 
 def actor_label(actor: ActorSummary) -> Text:
     said = len(actor.statements)
-    label = Text(actor.name, style="bold")
-    label.append(f"  {actor.label} · {said} statement{'s' if said != 1 else ''}", style="dim")
+    label = Text(visible_line(actor.name), style="bold")
+    label.append(f"  {visible_line(actor.label)} · {said} statement{'s' if said != 1 else ''}", style="dim")
     return label
 
 

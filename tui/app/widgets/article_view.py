@@ -30,10 +30,12 @@ from tui.app.article_text import (
     MARK_CLASSES,
     QUOTE_CLASSES,
     Marks,
+    display_text,
     styled_text,
     visible_entities,
 )
 from tui.core.model import Analysis, Article, Entity, Quote
+from tui.core.terminal_safe import visible, visible_line
 
 READING_WIDTH = 100
 FLASH_SECONDS = 0.8
@@ -91,6 +93,7 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
+        self._text = ""  # the article's text as shown (display_text): what is wrapped and styled
         self.analysis: Analysis | None = None
         self.marks = Marks()
         self.placeholder = "No article open."
@@ -113,6 +116,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Open an article (from the top), with its analysis if there is one yet."""
         same = article is not None and self.article is not None and article.id == self.article.id
         self.article = article
+        self._text = display_text(article.text) if article is not None else ""
         self._quote_index = self._entity_index = self._match_index = None
         self.marks = replace(
             self.marks,
@@ -205,22 +209,25 @@ class ArticleView(ScrollView, can_focus=True):
         article = self.article
         if article is None:
             style = self.get_component_rich_style("article-view--placeholder", partial=True)
-            return list(Text(self.placeholder, style=style).wrap(self.app.console, width))
+            # the placeholder may name the paths that could not be read
+            return list(Text(visible(self.placeholder), style=style).wrap(self.app.console, width))
         title_style = self.get_component_rich_style("article-view--title", partial=True)
         meta_style = self.get_component_rich_style("article-view--meta", partial=True)
         link_style = self.get_component_rich_style("article-view--link", partial=True)
         parts = [article.source, article.date, ", ".join(article.authors) if article.authors else None]
-        header = Text(article.title or article.path, style=title_style)
-        meta = " · ".join(p for p in parts if p)
+        header = Text(visible_line(article.title or article.path), style=title_style)
+        meta = visible_line(" · ".join(p for p in parts if p))
         lines = list(header.wrap(self.app.console, width))
         if meta:
             lines.extend(Text(meta, style=meta_style).wrap(self.app.console, width))
         if article.url:
-            link = Text(article.url, style=link_style + Style(link=article.url), no_wrap=True)
+            url = visible_line(article.url)  # also inside the hyperlink's own escape sequence
+            link = Text(url, style=link_style + Style(link=url), no_wrap=True)
             link.truncate(width, overflow="ellipsis")
             lines.append(link)
         if article.licence:
-            lines.extend(Text(f"Licence: {article.licence}", style=meta_style).wrap(self.app.console, width))
+            licence = f"Licence: {visible_line(article.licence)}"
+            lines.extend(Text(licence, style=meta_style).wrap(self.app.console, width))
         lines.append(Text(""))
         return lines
 
@@ -228,7 +235,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Character ranges of each screen line; a blank line is added between paragraphs."""
         if self.article is None:
             return []
-        text = self.article.text
+        text = self._text
         ranges: list[tuple[int, int]] = []
         paragraphs = text.split("\n")
         position = 0
@@ -253,8 +260,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self.article is None:
             self._line_texts = []
         else:
-            display = self.article.text.replace("\t", " ").replace("\r", " ")
-            styled = styled_text(display, self.analysis, self.marks, self._styles())
+            styled = styled_text(self._text, self.analysis, self.marks, self._styles())
             cuts = sorted({offset for span in self._ranges for offset in span})
             pieces = styled.divide(cuts)
             by_start = {}
@@ -313,7 +319,7 @@ class ArticleView(ScrollView, can_focus=True):
         start, end = self._ranges[index]
         cells = 0
         for position in range(start, end):
-            cells += cell_len(self.article.text[position]) if self.article else 1
+            cells += cell_len(self._text[position])
             if cells > column:
                 return position
         return None
