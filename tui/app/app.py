@@ -459,7 +459,16 @@ class NewsReaderApp(App[None]):
             self._hide_status()
             return
         self._hide_status()
+        self._catch_up_with_the_cache()
         self._start_analysis()
+
+    def _catch_up_with_the_cache(self) -> None:
+        """The open article was shown while loading went on; if its analysis was not known then and
+        is now (it was in the cache), show it: with nothing left to analyse, no later message would."""
+        if self.current_id is not None and self.article_view.analysis is None:
+            analysis = self.library.analysis(self.current_id)
+            if analysis is not None:
+                self._show_analysis(analysis)
 
     @staticmethod
     def _spare_the_collector() -> None:
