@@ -12,9 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from app_library import analyses, sample_paths
+from app_library import analyses, open_reader, sample_paths
 
-from tui.app.app import NewsReaderApp
 from tui.app.widgets.legend import LegendBar
 from tui.core.library import Library
 from tui.core.model import Article
@@ -42,19 +41,19 @@ async def test_a_cached_library_shows_actors_and_steps_through_quotes_at_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = cached_db(tmp_path)
-    app = NewsReaderApp(paths=sample_paths(), db=db, remember=False)  # analyse: nothing is left to
+    app = open_reader(paths=sample_paths(), db=db, remember=False)  # analyse: nothing is left to
 
     # Every article goes to the list as soon as it is read, the cache is written two articles at a
     # time, and writing the first two takes until the reader has opened the first article: the
     # moment the issue describes, made certain instead of left to the machine's timing.
-    monkeypatch.setattr("tui.app.app.LOAD_BATCH_SECONDS", 0)
+    monkeypatch.setattr("tui.app.jobs.LOAD_BATCH_SECONDS", 0)
     monkeypatch.setattr("tui.core.library.STORE_BATCH", 2)
     write = Store.put_articles
 
     def slow_write(self: Store, articles: Sequence[Article]) -> None:
         write(self, articles)
         deadline = time.monotonic() + 5
-        while app.current_id is None and time.monotonic() < deadline:
+        while app.reader.current_id is None and time.monotonic() < deadline:
             time.sleep(0.01)
 
     monkeypatch.setattr(Store, "put_articles", slow_write)
@@ -64,10 +63,10 @@ async def test_a_cached_library_shows_actors_and_steps_through_quotes_at_once(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.library.pending() == []
-        view = app.article_view
+        view = app.reader.article_view
         assert view.article is not None and view.analysis is not None
         assert "analysing" not in str(app.query_one(LegendBar).render())
-        panel = app.actors_panel
+        panel = app.reader.actors_panel
         assert panel.actors, "the actors of the open article are listed"
         assert "once analysed" not in app.export_screenshot()
         await pilot.press("right_square_bracket")

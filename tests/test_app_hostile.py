@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from app_library import open_reader
 from rich.console import Console
 from textual.widgets._toast import Toast
 
@@ -84,7 +85,7 @@ async def settle(app: NewsReaderApp, pilot) -> None:  # type: ignore[no-untyped-
 
 async def test_control_characters_in_an_article_reach_no_pane_title_or_notice(hostile_folder: Path) -> None:
     library = analysed(hostile_folder)
-    app = NewsReaderApp(paths=[str(hostile_folder)], library=library, analyze=False, remember=False)
+    app = open_reader(paths=[str(hostile_folder)], library=library, analyze=False, remember=False)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(app, pilot)
         screen = painted(app)
@@ -99,7 +100,7 @@ async def test_control_characters_in_an_article_reach_no_pane_title_or_notice(ho
         assert not any(CONTROL.search(n.replace("\n", "")) for n in notices(app)), notices(app)
 
         # the actors panel: the statement's first words carry the placeholder
-        panel = app.actors_panel
+        panel = app.reader.actors_panel
         panel.focus()
         await pilot.pause()
         assert "Smith" in painted(app)
@@ -130,10 +131,10 @@ async def test_control_characters_in_an_article_reach_no_pane_title_or_notice(ho
 
 async def test_placeholders_keep_every_offset_so_highlights_stay_on_their_words(hostile_folder: Path) -> None:
     library = analysed(hostile_folder)
-    app = NewsReaderApp(library=library, analyze=False, remember=False)
+    app = open_reader(library=library, analyze=False, remember=False)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(app, pilot)
-        view = app.article_view
+        view = app.reader.article_view
         article = view.article
         assert article is not None and "\x1b" in article.text
         shown = "\n".join(line.plain for line in view._line_texts if line.plain)
@@ -155,7 +156,7 @@ async def test_markup_in_a_file_name_is_shown_as_written(tmp_path: Path) -> None
     folder = tmp_path / "odd"
     folder.mkdir()
     (folder / "[bold red]loud[blink].json").write_text("{not json", encoding="utf-8")
-    app = NewsReaderApp(paths=[str(folder)], analyze=False, remember=False)
+    app = open_reader(paths=[str(folder)], analyze=False, remember=False)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(app, pilot)
         await pilot.pause(0.4)

@@ -13,7 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.profiles import EntityProfile
-from tui.app.widgets.actors_panel import first_words
+from tui.app.quote_words import first_words
 from tui.core.terminal_safe import visible_line
 
 SHOWN_STATEMENTS = 12
