@@ -210,13 +210,16 @@ async def test_s_sorts_the_actors_by_name_and_back() -> None:
     async with app.run_test(size=(160, 50)) as pilot:
         panel = app.reader.actors_panel
         panel.focus()
+        assert "s: by name" in str(panel.border_subtitle)  # what s will do
         await pilot.press("s")
         speaking = [n.data.actor.name for n in panel.root.children if isinstance(n.data, ActorNode)]
         silent = [n.data.actor.name for n in panel.root.children[-1].children]
         assert speaking == sorted(speaking, key=str.lower) and silent == sorted(silent, key=str.lower)
+        assert "s: by statements" in str(panel.border_subtitle)  # it said "s: by name" still (issue 12)
         await pilot.press("s")
         counts = [len(n.data.actor.statements) for n in listed_actors(panel)]
         assert counts == sorted(counts, reverse=True) and counts[-1] == 0
+        assert "s: by name" in str(panel.border_subtitle)
 
 
 async def test_brackets_step_through_the_quotes_with_cue_and_speaker() -> None:
