@@ -77,7 +77,6 @@ def test_reopening_uses_the_cache_and_analyses_only_what_is_new(tmp_path: Path) 
     assert len(second.articles) == 7
     assert sorted(Path(a.path).name for a in second.pending()) == ["article-0.txt", "article-1.txt"]
     old = next(a for a in second.articles if a.path.endswith("news/article-3.txt"))
-    assert second.is_analyzed(old.id)
     assert second.analysis(old.id) == fake_analysis(old, "fake-1")
     assert CountingAnalyzer.calls == []  # cached analyses came without running the analyzer
     assert second.analyze_pending() == 2
@@ -196,7 +195,7 @@ def test_tokayev_is_found_as_an_actor_once_the_real_analysis_is_stored(tmp_path:
     assert second.pending() == []
     assert second.search("actor:Tokayev") == [article]
     assert second.search('said:"hybrid terrorist attack"') == [article]
-    hits = second.search_hits("actor:Tokayev")
+    hits = second.find("actor:Tokayev").hits
     assert hits[0].article_id == article.id
     assert [hits[0].snippet[s:e] for s, e in hits[0].snippet_spans] == ["Tokayev"]
 

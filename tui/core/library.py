@@ -325,12 +325,6 @@ class Library:
                 self._analyses.setdefault(article_id, cached)
         return cached
 
-    def is_analyzed(self, article_id: str) -> bool:
-        """True when an analysis is in memory or in the cache: no spaCy needed to show it."""
-        if article_id in self._analyses or article_id in self._cached_ids:
-            return True
-        return self.analysis(article_id) is not None
-
     def set_analysis(self, analysis: Analysis) -> None:
         """Keep an analysis in memory and in the cache."""
         self._keep([analysis])
@@ -487,10 +481,6 @@ class Library:
             snippet, snippet_spans = make_snippet(article.text, spans)
             hits.append(SearchHit(article_id, score, snippet, snippet_spans))
         return SearchResults(total, hits)
-
-    def search_hits(self, query: str, *, limit: int = 50) -> list[SearchHit]:
-        """The best `limit` matches with snippets, best first. Raises QueryError for a bad query."""
-        return self.find(query, limit=limit).hits
 
     def search(self, query: str, *, limit: int | None = None) -> list[Article]:
         """Loaded articles matching `query`, best first (all of them, or the best `limit`);
