@@ -14,11 +14,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from rich._wrap import divide_line
+from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from tui.core.model import Analysis, Entity, Quote
-from tui.core.terminal_safe import visible
+from tui.core.model import Analysis, Article, Entity, Quote
+from tui.core.terminal_safe import visible, visible_line
 
 # spaCy labels grouped the way a reader thinks of them; each group is one toggle key and one colour
 # family (displaCy's), in the order the legend shows them.
@@ -61,6 +63,7 @@ MARK_CLASSES: tuple[str, ...] = (
     "article-view--match-current",
     "article-view--flash",
 )
+HEADER_CLASSES: tuple[str, ...] = ("article-view--title", "article-view--meta", "article-view--link")
 
 
 @dataclass(frozen=True)
@@ -157,3 +160,47 @@ def styled_text(
         if start < end:
             rich_text.stylize(style, start, end)
     return rich_text
+
+
+def line_ranges(text: str, width: int) -> list[tuple[int, int]]:
+    """Character ranges of each screen line of `text` wrapped to `width` cells; an empty range
+    stands for the blank line shown between two paragraphs. Depends only on the text and the width,
+    so highlights arriving later never move a line."""
+    ranges: list[tuple[int, int]] = []
+    paragraphs = text.split("\n")
+    position = 0
+    for number, paragraph in enumerate(paragraphs):
+        end = position + len(paragraph)
+        if paragraph.strip():
+            breaks = divide_line(paragraph, width, fold=True)
+            starts = [0, *breaks]
+            ends = [*breaks, len(paragraph)]
+            ranges.extend((position + s, position + e) for s, e in zip(starts, ends, strict=True))
+            following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
+            if following.strip():
+                ranges.append((end, end))
+        elif ranges and ranges[-1][0] != ranges[-1][1]:
+            ranges.append((end, end))
+        position = end + 1
+    return ranges
+
+
+def header_lines(article: Article, width: int, console: Console, styles: Mapping[str, Style]) -> list[Text]:
+    """What stands above the text, wrapped to `width`: the title, source · date · authors, the link
+    (one line, cut short with …), the licence, then a blank line. Each is shown, never obeyed: the
+    URL is made visible inside its hyperlink's own escape sequence too."""
+    title, meta, link_style = (styles[name] for name in HEADER_CLASSES)
+    parts = [article.source, article.date, ", ".join(article.authors) if article.authors else None]
+    lines = list(Text(visible_line(article.title or article.path), style=title).wrap(console, width))
+    described = visible_line(" · ".join(p for p in parts if p))
+    if described:
+        lines.extend(Text(described, style=meta).wrap(console, width))
+    if article.url:
+        url = visible_line(article.url)
+        link = Text(url, style=link_style + Style(link=url), no_wrap=True)
+        link.truncate(width, overflow="ellipsis")
+        lines.append(link)
+    if article.licence:
+        lines.extend(Text(f"Licence: {visible_line(article.licence)}", style=meta).wrap(console, width))
+    lines.append(Text(""))
+    return lines
