@@ -105,6 +105,7 @@ class ReaderPanes(Screen[None]):
         self.actors_panel = self.query_one(ActorsPanel)
         self.search_input = self.query_one(SearchInput)
         self.legend = self.query_one(LegendBar)
+        self.search_bar = self.query_one(SearchBar)
         self.status = self.query_one(AnalysisStatus)
         self.quotes = QuoteActions(self, lambda: self.host.library, lambda: self.host.mark_store)
         use_processes = self.host.prepare_processes if self.options.analysis_in_processes else None
@@ -231,4 +232,4 @@ class ReaderPanes(Screen[None]):
             self._article_total = len(self.library.articles)
         shown = len(self.article_list.shown_ids)
         matched = (self.match_total if self.match_total is not None else shown) if self.query_text else None
-        self.query_one(SearchBar).show_count(matched, self._article_total, shown=shown)
+        self.search_bar.show_count(matched, self._article_total, shown=shown)
