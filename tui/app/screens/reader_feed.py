@@ -25,11 +25,12 @@ PROBLEMS_SHOWN = 6
 class ReaderFeed(ReaderPanes):
     """Opening paths, following them (--watch), analysing: the jobs' messages and what they change."""
 
-    # -- opening, watching and analysing ---------------------------------------------------------
-
     def __init__(self, options: ReaderOptions) -> None:
         super().__init__(options)
+        # one "skipped" notice for the files a folder could not give, not one each
         self.problems = Coalescer[LoadProblem](self, 0.3, self._report_problems)
+
+    # -- opening, watching and analysing ---------------------------------------------------------
 
     def start_reading(self) -> None:
         """The articles of a library given to the app at once; the paths asked for, else the ones
