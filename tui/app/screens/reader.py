@@ -16,7 +16,6 @@ from textual.dom import DOMNode
 from textual.widgets import Input
 from textual.worker import Worker
 
-from tui.app import messages
 from tui.app.keys import GLOBAL_KEYS, READER_KEYS
 from tui.app.panes import PANES
 from tui.app.screens.reader_feed import ReaderFeed
@@ -27,6 +26,7 @@ from tui.app.widgets.search_bar import SearchInput
 if TYPE_CHECKING:
     from textual.command import Provider
 
+    from tui.app import messages
     from tui.app.commands import Command
 
 

@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 
 from textual.worker import get_current_worker
 
-from tui.app import jobs, messages
 from tui.app.coalesce import Coalescer
 from tui.app.screens.reader_panes import ReaderPanes
 from tui.core.model import Article, LoadProblem
 from tui.core.terminal_safe import visible_line
 
 if TYPE_CHECKING:
+    from tui.app import messages
+    from tui.app.jobs import Analyser
     from tui.app.options import ReaderOptions
 
 PROBLEMS_SHOWN = 6
@@ -29,6 +30,23 @@ class ReaderFeed(ReaderPanes):
         super().__init__(options)
         # one "skipped" notice for the files a folder could not give, not one each
         self.problems = Coalescer[LoadProblem](self, 0.3, self._report_problems)
+        self._analyser: Analyser | None = None
+
+    @property
+    def analyser(self) -> Analyser:
+        """Made when first needed: the jobs are imported after the first paint."""
+        if self._analyser is None:
+            from tui.app.jobs import Analyser
+
+            use_processes = self.host.prepare_processes if self.options.analysis_in_processes else None
+            self._analyser = Analyser(lambda: self.host.library, self.post_message, use_processes)
+        return self._analyser
+
+    def on_unmount(self) -> None:
+        """Quitting is instant: the analysis is told to stop, the watcher stops with its worker."""
+        if self._analyser is not None:
+            self._analyser.cancel()
+        self.workers.cancel_group(self, "watch")
 
     # -- opening, watching and analysing ---------------------------------------------------------
 
@@ -85,7 +103,9 @@ class ReaderFeed(ReaderPanes):
         if self.current_id is None:
             self.article_view.show(None, None)
         self.status.show("Reading articles…")
-        loader = jobs.Loader(lambda: self.host.library, self.post_message)
+        from tui.app.jobs import Loader
+
+        loader = Loader(lambda: self.host.library, self.post_message)
         self.run_worker(partial(loader.run, self.paths), thread=True, exclusive=True, group="load")
 
     def on_articles_read(self, message: messages.ArticlesRead) -> None:
@@ -121,7 +141,9 @@ class ReaderFeed(ReaderPanes):
         if self.options.watch and self._watched_paths != self.paths:
             # also an empty folder: watching is how its first articles will arrive
             self._watched_paths = list(self.paths)
-            watcher = jobs.Watcher(lambda: self.host.library, self.post_message)
+            from tui.app.jobs import Watcher
+
+            watcher = Watcher(lambda: self.host.library, self.post_message)
             follow = partial(watcher.run, self._watched_paths)
             self.run_worker(
                 lambda: follow(get_current_worker().cancelled_event),

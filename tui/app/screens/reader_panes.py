@@ -18,7 +18,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList
 from textual.worker import Worker, get_current_worker
 
-from tui.app import jobs
 from tui.app.article_text import Legend
 from tui.app.coalesce import Coalescer
 from tui.app.panes import SIDE_PANES
@@ -108,8 +107,6 @@ class ReaderPanes(Screen[None]):
         self.search_bar = self.query_one(SearchBar)
         self.status = self.query_one(AnalysisStatus)
         self.quotes = QuoteActions(self, lambda: self.host.library, lambda: self.host.mark_store)
-        use_processes = self.host.prepare_processes if self.options.analysis_in_processes else None
-        self.analyser = jobs.Analyser(lambda: self.host.library, self.post_message, use_processes)
         self.article_list.border_title = "Articles"
         self.narrow = self.app.size.width < NARROW
         self.article_list.focus()
@@ -117,11 +114,6 @@ class ReaderPanes(Screen[None]):
 
     def start_reading(self) -> None:
         """Open what the reader was asked to: ReaderFeed does (reading is its job)."""
-
-    def on_unmount(self) -> None:
-        if hasattr(self, "analyser"):
-            self.analyser.cancel()
-        self.workers.cancel_group(self, "watch")
 
     # -- the open article and its actors ---------------------------------------------------------
 
@@ -217,6 +209,8 @@ class ReaderPanes(Screen[None]):
     # -- search and count
 
     def _start_search(self, query: str) -> Worker[None]:
+        from tui.app import jobs  # the jobs and their messages: after the first paint
+
         library = self.library
 
         def run() -> None:
