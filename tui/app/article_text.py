@@ -204,3 +204,18 @@ def header_lines(article: Article, width: int, console: Console, styles: Mapping
         lines.extend(Text(f"Licence: {visible_line(article.licence)}", style=meta).wrap(console, width))
     lines.append(Text(""))
     return lines
+
+
+def cut_lines(styled: Text, ranges: list[tuple[int, int]]) -> list[Text]:
+    """The styled text cut into the screen lines of `line_ranges` (an empty range: a blank line),
+    in one pass over the text however many lines there are."""
+    pieces: dict[int, Text] = {}
+    position = 0
+    for piece in styled.divide(sorted({offset for span in ranges for offset in span})):
+        pieces[position] = piece
+        position += len(piece)
+    lines = []
+    for start, end in ranges:
+        piece = pieces.get(start)
+        lines.append(Text("") if start == end or piece is None else piece[: end - start])
+    return lines

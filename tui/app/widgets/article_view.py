@@ -30,6 +30,7 @@ from tui.app.article_text import (
     MARK_CLASSES,
     QUOTE_CLASSES,
     Marks,
+    cut_lines,
     display_text,
     header_lines,
     line_ranges,
@@ -218,24 +219,10 @@ class ArticleView(ScrollView, can_focus=True):
     def _restyle(self) -> None:
         """Style the whole text once and cut it into the wrapped lines."""
         self._strips.clear()
-        if self.article is None:
-            self._line_texts = []
-        else:
+        self._line_texts = []
+        if self.article is not None:
             styled = styled_text(self._text, self.analysis, self.marks, self._styles())
-            cuts = sorted({offset for span in self._ranges for offset in span})
-            pieces = styled.divide(cuts)
-            by_start = {}
-            position = 0
-            for piece in pieces:
-                by_start[position] = piece
-                position += len(piece)
-            self._line_texts = []
-            for start, end in self._ranges:
-                piece = by_start.get(start)
-                if start == end or piece is None:
-                    self._line_texts.append(Text(""))
-                else:
-                    self._line_texts.append(piece[: end - start])
+            self._line_texts = cut_lines(styled, self._ranges)
         total = len(self._header) + len(self._line_texts)
         self.virtual_size = Size(self._wrap_width, total)
         self.refresh()
