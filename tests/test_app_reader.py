@@ -441,6 +441,24 @@ async def test_keys_toml_remaps_a_binding_by_its_id(private_user_dirs: Path) -> 
         assert "x" in line.split("Next quote")[0]
 
 
+async def test_the_palette_offers_the_reader_s_keys_in_the_help_s_words_with_the_user_s_keys(
+    private_user_dirs: Path,
+) -> None:
+    keys = private_user_dirs / "config" / "newsreader" / "keys.toml"
+    keys.parent.mkdir(parents=True)
+    keys.write_text('mark-quote = "M"\n', encoding="utf-8")
+    app = reader()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        offered = {text: key for text, key, _ in app.reader.palette_commands()}
+        assert offered["Mark/unmark the selected quote"] == "M"  # the help's words, the user's key
+        assert offered["Export quotes to a file"] == "e"
+        assert offered["Actors panel: Sort"] == "s"
+        await pilot.press("question_mark")
+        help_rows = app.screen.plain_text().splitlines()
+        assert any(" ".join(row.split()) == "M Mark/unmark the selected quote" for row in help_rows)
+
+
 async def test_the_command_palette_opens_an_article() -> None:
     app = reader()
     async with app.run_test(size=(120, 40)) as pilot:
