@@ -1,7 +1,9 @@
 """An article's text as a rich Text with its entities, quotes, selection and search matches styled.
 
-The text itself is never changed: every span is a character offset into `Article.text`, so the same
-offsets serve highlighting, scrolling to a quote and mapping a click back to an entity.
+Every span is a character offset into `Article.text`, so the same offsets serve highlighting,
+scrolling to a quote and mapping a click back to an entity. What is shown is `display_text`: the
+text with each control character as one visible placeholder (one character for one), so no byte of
+an article acts on the terminal and every offset still points at the same character.
 Styles are passed in (they come from the stylesheet's component classes) so this module holds
 no colours and can be tested without a screen.
 """
@@ -12,10 +14,13 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from rich._wrap import divide_line
+from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from tui.core.model import Analysis, Entity, Quote
+from tui.core.model import Analysis, Article, Entity, Quote
+from tui.core.terminal_safe import visible, visible_line
 
 # spaCy labels grouped the way a reader thinks of them; each group is one toggle key and one colour
 # family (displaCy's), in the order the legend shows them.
@@ -58,6 +63,7 @@ MARK_CLASSES: tuple[str, ...] = (
     "article-view--match-current",
     "article-view--flash",
 )
+HEADER_CLASSES: tuple[str, ...] = ("article-view--title", "article-view--meta", "article-view--link")
 
 
 @dataclass(frozen=True)
@@ -94,6 +100,13 @@ class Legend:
         return known + other
 
 
+def display_text(text: str) -> str:
+    """An article's text as the screen shows it, as long as the text: tabs and carriage returns as
+    spaces (they lay out, Rich would drop a CR and shift every offset after it), every other control
+    character (ESC, BEL, C1, bidirectional overrides) as a visible placeholder. Newlines stay."""
+    return visible(text.replace("\t", " ").replace("\r", " "))
+
+
 def visible_entities(analysis: Analysis | None, hidden: Iterable[str] = ()) -> list[Entity]:
     if analysis is None:
         return []
@@ -113,7 +126,7 @@ def styled_text(
     (the reader's own choice must show whatever is toggled off), then entities, then the selected
     quote's cue and speaker, search matches, and a brief flash on top.
     """
-    rich_text = Text(text, end="")
+    rich_text = Text(display_text(text), end="")
     spans: list[tuple[int, int, Style]] = []
     if analysis is not None:
         if marks.show_quotes:
@@ -147,3 +160,62 @@ def styled_text(
         if start < end:
             rich_text.stylize(style, start, end)
     return rich_text
+
+
+def line_ranges(text: str, width: int) -> list[tuple[int, int]]:
+    """Character ranges of each screen line of `text` wrapped to `width` cells; an empty range
+    stands for the blank line shown between two paragraphs. Depends only on the text and the width,
+    so highlights arriving later never move a line."""
+    ranges: list[tuple[int, int]] = []
+    paragraphs = text.split("\n")
+    position = 0
+    for number, paragraph in enumerate(paragraphs):
+        end = position + len(paragraph)
+        if paragraph.strip():
+            breaks = divide_line(paragraph, width, fold=True)
+            starts = [0, *breaks]
+            ends = [*breaks, len(paragraph)]
+            ranges.extend((position + s, position + e) for s, e in zip(starts, ends, strict=True))
+            following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
+            if following.strip():
+                ranges.append((end, end))
+        elif ranges and ranges[-1][0] != ranges[-1][1]:
+            ranges.append((end, end))
+        position = end + 1
+    return ranges
+
+
+def header_lines(article: Article, width: int, console: Console, styles: Mapping[str, Style]) -> list[Text]:
+    """What stands above the text, wrapped to `width`: the title, source · date · authors, the link
+    (one line, cut short with …), the licence, then a blank line. Each is shown, never obeyed: the
+    URL is made visible inside its hyperlink's own escape sequence too."""
+    title, meta, link_style = (styles[name] for name in HEADER_CLASSES)
+    parts = [article.source, article.date, ", ".join(article.authors) if article.authors else None]
+    lines = list(Text(visible_line(article.title or article.path), style=title).wrap(console, width))
+    described = visible_line(" · ".join(p for p in parts if p))
+    if described:
+        lines.extend(Text(described, style=meta).wrap(console, width))
+    if article.url:
+        url = visible_line(article.url)
+        link = Text(url, style=link_style + Style(link=url), no_wrap=True)
+        link.truncate(width, overflow="ellipsis")
+        lines.append(link)
+    if article.licence:
+        lines.extend(Text(f"Licence: {visible_line(article.licence)}", style=meta).wrap(console, width))
+    lines.append(Text(""))
+    return lines
+
+
+def cut_lines(styled: Text, ranges: list[tuple[int, int]]) -> list[Text]:
+    """The styled text cut into the screen lines of `line_ranges` (an empty range: a blank line),
+    in one pass over the text however many lines there are."""
+    pieces: dict[int, Text] = {}
+    position = 0
+    for piece in styled.divide(sorted({offset for span in ranges for offset in span})):
+        pieces[position] = piece
+        position += len(piece)
+    lines = []
+    for start, end in ranges:
+        piece = pieces.get(start)
+        lines.append(Text("") if start == end or piece is None else piece[: end - start])
+    return lines

@@ -57,11 +57,13 @@ def run(argv: Sequence[str], *, commands: Sequence[str]) -> int:
     # freezes what start-up made and turns collection back on once the screen is painted.
     gc.disable()
     from tui.app.app import NewsReaderApp
+    from tui.app.options import ReaderOptions
 
     # The analysis processes' resource tracker is started by the app after its first paint
-    # (NewsReaderApp._prepare_processes), not here: spawning it now would compete with the first paint.
-    app = NewsReaderApp(
-        paths=list(args.paths), model=args.model, db=args.db, no_cache=args.no_cache, watch=args.watch
+    # (NewsReaderApp.prepare_processes), not here: spawning it now would compete with the first paint.
+    options = ReaderOptions(
+        paths=tuple(args.paths), model=args.model, db=args.db, no_cache=args.no_cache, watch=args.watch
     )
+    app = NewsReaderApp(options)
     app.run()
     return app.return_code or 0

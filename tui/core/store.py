@@ -34,6 +34,7 @@ MEMORY = ":memory:"
 APPLICATION_ID = 0x4E575244  # "NWRD": marks a file as ours, so a foreign SQLite file is recognised
 SCHEMA_VERSION = 2
 BUSY_TIMEOUT_MS = 5000  # a second reader on the same file waits this long for a write lock
+IN_CHUNK = 500  # ids in one `IN (...)`: under SQLite's limit on the parameters of a statement
 
 _SCHEMA_V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -249,15 +250,9 @@ class Store:
     def _put_articles(self, articles: Sequence[Article]) -> None:
         with self._write() as db:
             known = {}
-            ids = [a.id for a in articles]
-            for chunk in _chunks(ids, 500):
-                marks = ",".join("?" * len(chunk))
-                for row in db.execute(
-                    f"SELECT id, path, title, date, source, url, authors, licence, format "
-                    f"FROM articles WHERE id IN ({marks})",
-                    chunk,
-                ):
-                    known[row[0]] = tuple(row[1:])
+            select = "SELECT id, path, title, date, source, url, authors, licence, format FROM articles WHERE"
+            for row in _rows_where_in(db, select, "id", [a.id for a in articles]):
+                known[row[0]] = tuple(row[1:])
             changed = [a for a in articles if known.get(a.id) != _metadata_row(a)]
             if not changed:
                 return
@@ -323,25 +318,16 @@ class Store:
             if article_ids is None:
                 rows = self._db.execute("SELECT article_id FROM analyses WHERE pipeline = ?", (pipeline,))
                 return {r[0] for r in rows}
-            found: set[str] = set()
-            for chunk in _chunks(list(article_ids), 500):
-                marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    f"SELECT article_id FROM analyses WHERE pipeline = ? AND article_id IN ({marks})",
-                    (pipeline, *chunk),
-                )
-                found.update(r[0] for r in rows)
-            return found
+            select = "SELECT article_id FROM analyses WHERE pipeline = ? AND"
+            return {r[0] for r in _rows_where_in(self._db, select, "article_id", article_ids, (pipeline,))}
 
     def article_numbers(self, article_ids: Iterable[str]) -> dict[str, int]:
         """The index key of each stored article."""
-        numbers: dict[str, int] = {}
         with self._lock:
-            for chunk in _chunks(list(article_ids), 500):
-                marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(f"SELECT id, num FROM articles WHERE id IN ({marks})", chunk)
-                numbers.update((r[0], r[1]) for r in rows)
-        return numbers
+            return {
+                r[0]: r[1]
+                for r in _rows_where_in(self._db, "SELECT id, num FROM articles WHERE", "id", article_ids)
+            }
 
     def count_articles(self) -> int:
         with self._lock:
@@ -376,18 +362,13 @@ class Store:
             last = rows[-1][0]
 
     def articles_by_id(self, article_ids: Sequence[str]) -> dict[str, Article]:
-        out: dict[str, Article] = {}
+        select = (
+            "SELECT id, path, title, text, date, source, url, authors, licence, format FROM articles WHERE"
+        )
         with self._lock:
-            for chunk in _chunks(list(article_ids), 500):
-                marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(
-                    "SELECT id, path, title, text, date, source, url, authors, licence, format"
-                    f" FROM articles WHERE id IN ({marks})",
-                    chunk,
-                )
-                for row in rows:
-                    out[row[0]] = _article_from_row(row)
-        return out
+            return {
+                row[0]: _article_from_row(row) for row in _rows_where_in(self._db, select, "id", article_ids)
+            }
 
 
 # -- helpers ---------------------------------------------------------------------------------------
@@ -557,6 +538,13 @@ def _article_from_row(row: Sequence) -> Article:  # type: ignore[type-arg]
     )
 
 
-def _chunks(items: list, size: int) -> Iterator[list]:  # type: ignore[type-arg]
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def _rows_where_in(
+    db: sqlite3.Connection, select: str, column: str, ids: Iterable[str], params: tuple[object, ...] = ()
+) -> Iterator[tuple]:  # type: ignore[type-arg]
+    """The rows of `select` (a query ending in WHERE, or in AND after its own conditions, whose
+    placeholders `params` fill) with `column IN ids`, asked IN_CHUNK ids at a time: SQLite limits how
+    many parameters one statement takes. Iterate it while holding the lock that guards `db`."""
+    ids = list(ids)
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = ids[start : start + IN_CHUNK]
+        yield from db.execute(f"{select} {column} IN ({','.join('?' * len(chunk))})", (*params, *chunk))
