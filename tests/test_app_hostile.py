@@ -162,3 +162,28 @@ async def test_markup_in_a_file_name_is_shown_as_written(tmp_path: Path) -> None
         await pilot.pause(0.4)
         toasts = " ".join(str(toast.render()) for toast in app.screen.query(Toast))
         assert "[bold red]loud[blink].json" in " ".join(toasts.split()), toasts
+
+
+def test_the_session_never_stores_a_password(tmp_path) -> None:
+    from tui.app.session import load_paths, save_paths
+
+    session = tmp_path / "session.json"
+    save_paths(["https://reader:s3cret@news.example/story.html"], session)
+    assert "s3cret" not in session.read_text(encoding="utf-8")
+    assert load_paths(session) == ["https://news.example/story.html"]
+
+
+async def test_a_file_read_with_something_left_out_is_a_note_not_a_skip(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    damaged = "Council votes\n\nThe council voted on Monday to close the bridge. " * 20
+    (folder / "damaged.txt").write_bytes(damaged.encode("utf-8").replace(b"bridge", b"bri\xffge", 1))
+    (folder / "broken.json").write_text("{not json", encoding="utf-8")
+    app = open_reader(paths=[str(folder)], library=Library(no_cache=True), analyze=False, remember=False)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(app, pilot)
+        shown = notices(app)
+        assert any(n.startswith("Read with notes: 1 file") and "damaged.txt" in n for n in shown), shown
+        assert any(n.startswith("Skipped 1 file") and "broken.json" in n for n in shown), shown
+        assert not any("Skipped" in n and "damaged.txt" in n for n in shown), shown
+        assert len(app.library.articles) == 1

@@ -126,11 +126,17 @@ class ReaderFeed(ReaderPanes):
 
     def _report_problems(self, problems: list[LoadProblem]) -> None:
         # one line per file: a newline in a file name must not forge a second one
-        lines = [visible_line(str(p)) for p in problems[:PROBLEMS_SHOWN]]
-        if len(problems) > PROBLEMS_SHOWN:
-            lines.append(f"… and {len(problems) - PROBLEMS_SHOWN} more")
-        title = f"Skipped {len(problems)} file{'s' if len(problems) != 1 else ''}"
-        self.notify("\n".join(lines), title=title, severity="warning", timeout=10)
+        # a file read with something left out is a note, not a skip (issue 10, item 9)
+        for kept, verb in ((False, "Skipped"), (True, "Read with notes:")):
+            group = [p for p in problems if p.kept == kept]
+            if not group:
+                continue
+            lines = [visible_line(str(p)) for p in group[:PROBLEMS_SHOWN]]
+            if len(group) > PROBLEMS_SHOWN:
+                lines.append(f"… and {len(group) - PROBLEMS_SHOWN} more")
+            title = f"{verb} {len(group)} file{'s' if len(group) != 1 else ''}"
+            severity = "information" if kept else "warning"
+            self.notify("\n".join(lines), title=title, severity=severity, timeout=10)
 
     def on_loading_finished(self, message: messages.LoadingFinished) -> None:
         self.reading = False
@@ -155,7 +161,7 @@ class ReaderFeed(ReaderPanes):
         self.status.hide()
         if not self.library.articles:
             waiting = " (watching for new files)" if self.options.watch else ""
-            self.article_view.placeholder = "Nothing could be read from: " + ", ".join(self.paths) + waiting
+            self.article_view.placeholder = "Nothing could be read from: " + visible_line(", ".join(self.paths)) + waiting
             self.article_view.show(None, None)
             return
         self._catch_up_with_the_cache()
