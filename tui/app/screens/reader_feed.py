@@ -161,7 +161,8 @@ class ReaderFeed(ReaderPanes):
         self.status.hide()
         if not self.library.articles:
             waiting = " (watching for new files)" if self.options.watch else ""
-            self.article_view.placeholder = "Nothing could be read from: " + visible_line(", ".join(self.paths)) + waiting
+            names = visible_line(", ".join(self.paths))
+            self.article_view.placeholder = f"Nothing could be read from: {names}{waiting}"
             self.article_view.show(None, None)
             return
         self._catch_up_with_the_cache()
