@@ -23,13 +23,16 @@ from .speakers import antecedent, doc_text, mention_tokens, subject_of
 Doc = Any
 Token = Any
 
-_CLAUSE_DEPS = {"ccomp", "xcomp"}
 _TRIM = set(" \t\n,;:-—–")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Statement:
-    """A statement while it is being built (offsets are characters; token indices for the parse links)."""
+    """A statement while it is being built (offsets are characters; token indices for the parse links).
+
+    Built by name only: a dozen rules make statements, and positional fields this alike (two spans, two
+    token indices) would be easy to swap unnoticed.
+    """
 
     start: int
     end: int
@@ -63,6 +66,16 @@ class _Index:
 
     def in_quote(self, token: Token) -> bool:
         return self.quote_containing(token.idx) is not None
+
+
+def _end_char(token: Token) -> int:
+    """The character offset just after `token`."""
+    return token.idx + len(token.text)
+
+
+def _char_span(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
+    """The characters of the token range [start_tok, end_tok)."""
+    return doc[start_tok].idx, _end_char(doc[end_tok - 1])
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -199,7 +212,7 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
-    return verb.idx, verb.idx + len(verb.text)
+    return verb.idx, _end_char(verb)
 
 
 def _speaker_for(verb: Token, index: _Index | None = None) -> tuple[tuple[int, int] | None, int | None]:
@@ -210,7 +223,7 @@ def _speaker_for(verb: Token, index: _Index | None = None) -> tuple[tuple[int, i
         return None, None
     start, end = mention_tokens(subject)
     doc = verb.doc
-    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)), antecedent(subject).i
+    return _char_span(doc, start, end), antecedent(subject).i
 
 
 def _name_near(verb: Token, index: _Index) -> Token | None:
@@ -261,12 +274,21 @@ def _from_verbs(doc: Doc, index: _Index) -> list[Statement]:
         end_tok = _nested_cue_start(token, start_tok, end_tok)
         if end_tok <= start_tok:
             continue
-        start, end = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-        start, end = _trimmed(doc_text(doc), start, end)
+        start, end = _trimmed(doc_text(doc), *_char_span(doc, start_tok, end_tok))
         if end - start < 3 or (start <= token.idx < end and not parenthetical):
             continue
         speaker, speaker_token = _speaker_for(token)
-        found.append(Statement(start, end, "indirect", _cue_span(token), token.i, speaker, speaker_token))
+        found.append(
+            Statement(
+                start=start,
+                end=end,
+                kind="indirect",
+                cue=_cue_span(token),
+                cue_token=token.i,
+                speaker=speaker,
+                speaker_token=speaker_token,
+            )
+        )
     return found
 
 
@@ -289,16 +311,20 @@ def _according_to(doc: Doc) -> list[Statement]:
         side = after if after[1] - after[0] > before[1] - before[0] else before
         if side[1] - side[0] < 3:
             continue
-        start = doc[side[0]].idx
-        end = doc[side[1] - 1].idx + len(doc[side[1] - 1].text)
-        start, end = _trimmed(doc_text(doc), start, end)
+        start, end = _trimmed(doc_text(doc), *_char_span(doc, *side))
         speaker = speaker_token = None
         if source is not None:
             s, e = mention_tokens(source)
-            speaker, speaker_token = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)), source.i
+            speaker, speaker_token = _char_span(doc, s, e), source.i
         found.append(
             Statement(
-                start, end, "indirect", (token.idx, to.idx + len(to.text)), token.i, speaker, speaker_token
+                start=start,
+                end=end,
+                kind="indirect",
+                cue=(token.idx, _end_char(to)),
+                cue_token=token.i,
+                speaker=speaker,
+                speaker_token=speaker_token,
             )
         )
     return found
@@ -348,14 +374,18 @@ def _claims(doc: Doc, index: _Index) -> list[Statement]:
         )
         if owner is None or clause is None:
             continue
-        start, end = (
-            doc[clause.left_edge.i].idx,
-            doc[clause.right_edge.i].idx + len(doc[clause.right_edge.i].text),
+        start, end = _trimmed(doc_text(doc), *_char_span(doc, clause.left_edge.i, clause.right_edge.i + 1))
+        found.append(
+            Statement(
+                start=start,
+                end=end,
+                kind="indirect",
+                cue=_cue_span(noun),
+                cue_token=noun.i,
+                speaker=_char_span(doc, *mention_tokens(owner)),
+                speaker_token=owner.i,
+            )
         )
-        start, end = _trimmed(doc_text(doc), start, end)
-        s_tok, e_tok = mention_tokens(owner)
-        speaker = (doc[s_tok].idx, doc[e_tok - 1].idx + len(doc[e_tok - 1].text))
-        found.append(Statement(start, end, "indirect", _cue_span(noun), noun.i, speaker, owner.i))
     return found
 
 
@@ -424,9 +454,14 @@ def _punctuation_attribution(doc: Doc, index: _Index, quote: QuotedSpan) -> Stat
     if dash and dash.group(1) and "\n" not in dash.group():
         name = _name_at(doc, index, dash.end())
         if name is not None:
-            s, e = doc[name[0]].idx, doc[name[1] - 1].idx + len(doc[name[1] - 1].text)
             return Statement(
-                quote.start, quote.end, "direct", dash.span(1), None, (s, e), name[1] - 1, quotes=1
+                start=quote.start,
+                end=quote.end,
+                kind="direct",
+                cue=dash.span(1),
+                speaker=_char_span(doc, *name),
+                speaker_token=name[1] - 1,
+                quotes=1,
             )
     introduced = _colon_introduction(doc, index, quote)
     if introduced is not None:
@@ -436,11 +471,15 @@ def _punctuation_attribution(doc: Doc, index: _Index, quote: QuotedSpan) -> Stat
     if lead.endswith(":") and 0 < len(lead.split()) <= 6:
         head = _lead_speaker(doc, index, line_start, line_start + len(lead) - 1)
         if head is not None:
-            s, e = mention_tokens(head)
-            span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
             colon = line_start + len(lead) - 1
             return Statement(
-                quote.start, quote.end, "direct", (colon, colon + 1), None, span, head.i, quotes=1
+                start=quote.start,
+                end=quote.end,
+                kind="direct",
+                cue=(colon, colon + 1),
+                speaker=_char_span(doc, *mention_tokens(head)),
+                speaker_token=head.i,
+                quotes=1,
             )
     return None
 
@@ -451,8 +490,7 @@ def _object_tail(doc: Doc, index: _Index, cue: Token, quote: QuotedSpan) -> int:
     first = index.token_at(quote.start)
     for child in cue.rights:
         if child.dep_ in {"dobj", "attr", "oprd"} and child.left_edge.i <= first + 1 <= child.right_edge.i:
-            last = doc[child.right_edge.i]
-            end = last.idx + len(last.text)
+            end = _end_char(doc[child.right_edge.i])
             if (
                 end > quote.end
                 and "\n" not in doc_text(doc)[quote.end : end]
@@ -530,7 +568,14 @@ def _colon_introduction(doc: Doc, index: _Index, quote: QuotedSpan) -> Statement
     if speaker is None:
         return None
     return Statement(
-        quote.start, quote.end, "direct", _cue_span(verb), verb.i, speaker, speaker_token, quotes=1
+        start=quote.start,
+        end=quote.end,
+        kind="direct",
+        cue=_cue_span(verb),
+        cue_token=verb.i,
+        speaker=speaker,
+        speaker_token=speaker_token,
+        quotes=1,
     )
 
 
@@ -568,12 +613,15 @@ def _headlines(doc: Doc, index: _Index) -> list[Statement]:
             rest_start = start + colon + 2
             rest = text[rest_start:end].strip()
             if head is not None and len(rest.split()) >= 3 and rest[:1] not in "\"“‘'":
-                s, e = mention_tokens(head)
-                span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
                 c_start, c_end = _trimmed(text, rest_start, end)
                 found.append(
                     Statement(
-                        c_start, c_end, "indirect", (start + colon, start + colon + 1), None, span, head.i
+                        start=c_start,
+                        end=c_end,
+                        kind="indirect",
+                        cue=(start + colon, start + colon + 1),
+                        speaker=_char_span(doc, *mention_tokens(head)),
+                        speaker_token=head.i,
                     )
                 )
         start = end + 1
@@ -582,10 +630,6 @@ def _headlines(doc: Doc, index: _Index) -> list[Statement]:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-def _paragraph_of(text: str, char: int) -> int:
-    return text.count("\n", 0, char)
 
 
 def find_statements(doc: Doc) -> list[Statement]:
@@ -622,7 +666,16 @@ def find_statements(doc: Doc) -> list[Statement]:
         speaker, speaker_token = _speaker_for(cue, index)
         start = _reported_lead(doc, index, cue, q)
         end = _object_tail(doc, index, cue, q)
-        st = Statement(start, end, "direct", _cue_span(cue), cue.i, speaker, speaker_token, quotes=1)
+        st = Statement(
+            start=start,
+            end=end,
+            kind="direct",
+            cue=_cue_span(cue),
+            cue_token=cue.i,
+            speaker=speaker,
+            speaker_token=speaker_token,
+            quotes=1,
+        )
         statements.append(st)
         by_cue[cue.i] = st
     statements = _without_overlaps(statements)
@@ -704,13 +757,11 @@ def _follow_ons(
 def _follow_on(q: QuotedSpan, previous: Statement) -> Statement:
     """A quote with no cue of its own that goes on with the speaker of the statement before it."""
     return Statement(
-        q.start,
-        q.end,
-        "direct",
-        None,
-        None,
-        previous.speaker,
-        previous.speaker_token,
+        start=q.start,
+        end=q.end,
+        kind="direct",
+        speaker=previous.speaker,
+        speaker_token=previous.speaker_token,
         inherited=True,
         quotes=1,
     )
@@ -737,7 +788,7 @@ def _unattributed(text: str, statements: list[Statement], orphans: list[QuotedSp
             # the paragraph before quoted or reported someone: this one most likely goes on with them
             found.append(_follow_on(q, previous))
             continue
-        found.append(Statement(q.start, q.end, "direct", quotes=1))
+        found.append(Statement(start=q.start, end=q.end, kind="direct", quotes=1))
     return found
 
 
