@@ -6,14 +6,15 @@ Three sources of statements, merged into one list that never overlaps:
   of their own right after an attributed quote, continuing it (the follow-on inherits its speaker);
 - "according to X" and headline attributions ("Kazakh FM: Recent events are ...").
 A quote inside reported speech makes the statement "mixed"; a quote split by its cue
-("We will stay," he said, "until it is stable.") is one statement.
+("We will stay," he said, "until it is stable.") is one statement whose `parts` are its two pieces.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import role_nouns, verb_for
@@ -43,6 +44,7 @@ class Statement:
     speaker_token: int | None = None
     inherited: bool = False
     quotes: int = 0
+    parts: list[tuple[int, int]] = field(default_factory=list)
 
 
 class _Index:
@@ -683,6 +685,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     statements.extend(_unattributed(text, statements, orphans))
     statements.sort(key=lambda s: s.start)
     for st in statements:
+        st.parts = _parts(text, st, quoted, index.quote_starts)
         st.kind = _kind(text, st, quoted)
     return statements
 
@@ -792,12 +795,95 @@ def _unattributed(text: str, statements: list[Statement], orphans: list[QuotedSp
     return found
 
 
+_HOLE_EDGE = " \t\n,;:—–-"
+_ASIDE_MARKS = ",;—–()"
+_ASIDE_WORDS = 6
+
+
+def _parts(
+    text: str, st: Statement, quoted: list[QuotedSpan], quote_starts: list[int]
+) -> list[tuple[int, int]]:
+    """The pieces of what was said, without the cue and speaker that split them.
+
+    `"A," she said, "B."` and `"A," she said. "B."` are one statement to a reader, but the words between
+    the two quotes are the reporter's, not the speaker's: the article view must not show them as quoted
+    and an export must leave them out. The cue and speaker are left out with the aside around them: up to
+    the quote before and after when only punctuation or a short aside (`, the city engineer,`) separates
+    them, else up to the nearest comma or dash (`The museum, Mr. Bush said, celebrated ...`). Words
+    that lead into the next quote (`said the plan "will fail"`) stay with it.
+    """
+    inside = []
+    for q in quoted[bisect.bisect_left(quote_starts, st.start) :]:
+        if q.start >= st.end:
+            break
+        if q.end <= st.end:
+            inside.append(q)
+    markers = [
+        span
+        for span in (st.cue, st.speaker)
+        if span
+        and st.start <= span[0]
+        and span[1] <= st.end
+        and not any(q.start <= span[0] < q.end for q in inside)
+    ]
+    if not markers:
+        return [(st.start, st.end)]
+    start, end = min(m[0] for m in markers), max(m[1] for m in markers)
+    if st.cue in markers and any(start <= q.start < end for q in inside):
+        start, end = st.cue  # speaker and cue on two sides of a quote: leave out the cue alone
+    before = max((q.end for q in inside if q.end <= start), default=st.start)
+    after = min((q.start for q in inside if q.start >= end), default=st.end)
+    aside = text[before:start]
+    if not aside.strip(_HOLE_EDGE) or (before > st.start and _closes_a_sentence(text, before, aside)):
+        start = before  # `"A," the mayor, Ann Lee, said`: all of it is the reporter's
+    else:
+        start = _aside_edge(text, before, start, -1)
+    lead = text[end:after].strip()
+    if after < st.end and (
+        not lead.strip(_HOLE_EDGE)
+        or lead.endswith((".", "?", "!"))
+        or (lead.endswith((",", ":", ";", "—", "–")) and len(lead.split()) <= _ASIDE_WORDS)
+    ):
+        end = after
+    else:
+        end = _aside_edge(text, end, after, 1)
+    while start > st.start and text[start - 1] in _HOLE_EDGE:
+        start -= 1
+    while end < st.end and text[end] in _HOLE_EDGE:
+        end += 1
+    parts = [_trimmed(text, st.start, start), _trimmed(text, end, st.end)]
+    return [(s, e) for s, e in parts if e > s] or [(st.start, st.end)]
+
+
+def _closes_a_sentence(text: str, quote_end: int, aside: str) -> bool:
+    """Whether the quote ending at `quote_end` ends in punctuation (`"A,"`, `"A."`) or is followed by
+    it, and the words after it up to the cue are few: then those words are an attribution aside."""
+    closing = text[max(0, quote_end - 2) : quote_end] + aside.lstrip()[:1]
+    return any(mark in closing for mark in ",.?!;—") and len(aside.split()) <= _ASIDE_WORDS
+
+
+def _aside_edge(text: str, low: int, high: int, direction: int) -> int:
+    """Where the aside around a cue ends: the comma or dash within a few words of it (`, Mr. Bush said
+    on Friday,`), looking left (direction -1, from `high` down to `low`) or right (from `low` up)."""
+    stretch = text[low:high]
+    if direction < 0:
+        cut = max(stretch.rfind(mark) for mark in _ASIDE_MARKS)
+        if cut >= 0 and len(stretch[cut:].split()) <= _ASIDE_WORDS:
+            return low + cut
+        return high
+    cuts = [i for i in (stretch.find(mark) for mark in _ASIDE_MARKS) if i >= 0]
+    if cuts and len(stretch[: min(cuts)].split()) <= _ASIDE_WORDS:
+        return low + min(cuts)
+    return low
+
+
 def _kind(text: str, st: Statement, quoted: list[QuotedSpan]) -> str:
     if st.quotes == 0:
         return "indirect"
     inside = [q for q in quoted if st.start <= q.start and q.end <= st.end]
     holes = [(q.start, q.end) for q in inside]
     holes += [span for span in (st.cue, st.speaker) if span and st.start <= span[0] and span[1] <= st.end]
+    holes += [(before[1], after[0]) for before, after in itertools.pairwise(st.parts)]  # the reporter's words
     outside = list(text[st.start : st.end])
     for start, end in holes:
         outside[start - st.start : end - st.start] = " " * (end - start)
