@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import role_nouns, verb_for
+from .page_furniture import Furniture
 from .quote_marks import QuotedSpan, find_quoted_spans
 from .speakers import antecedent, doc_text, mention_tokens, subject_of
 
@@ -681,6 +682,10 @@ def find_statements(doc: Doc) -> list[Statement]:
         statements.append(st)
         by_cue[cue.i] = st
     statements = _without_overlaps(statements)
+    furniture = Furniture(text)
+    if furniture.spans:  # links to other stories and photo captions hold no statement of this article
+        statements = [st for st in statements if not furniture.holds(st.start)]
+        orphans = [q for q in orphans if not furniture.holds(q.start)]
     statements.extend(_follow_ons(doc, statements, orphans, quoted))
     statements.extend(_unattributed(text, statements, orphans))
     statements.sort(key=lambda s: s.start)
