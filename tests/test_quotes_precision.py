@@ -36,3 +36,22 @@ def test_furniture_is_told_by_the_line_alone():
     assert is_furniture("A crowd gathers outside city hall. (Sam Lee/CBC).")
     assert not is_furniture("The mayor said more: the arena is coming.")
     assert not is_furniture("The deal (worth $3 million) was signed on Friday.")
+
+
+def test_verbs_of_acts_rather_than_words_report_nothing_by_their_object():
+    for sentence in (
+        "The mayor thanked the volunteers for their hard work.",
+        "The senator talked about the economy for an hour.",
+        "Opposition parties attacked the budget on Monday.",
+        "The union endorsed the candidate in March.",
+        "The coach defended his decision to bench the starters.",
+        "Residents welcomed the new bus schedule.",
+        "The board rejected the proposal by a wide margin.",
+        "The governor ordered the agencies to cut spending.",
+    ):
+        assert quote_texts(sentence) == [], sentence
+
+
+def test_verbs_that_report_words_still_do():
+    assert quote_texts("The mayor said the pool will reopen in June.") == ["the pool will reopen in June"]
+    assert quote_texts("The senator called for a new vote on the bill.") == ["a new vote on the bill"]
