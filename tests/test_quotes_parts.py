@@ -71,3 +71,8 @@ def test_parts_survive_the_round_trip_through_a_dict():
 def test_a_quote_stored_without_parts_has_one_part_its_span():
     old = {"start": 3, "end": 9, "kind": "direct", "text": "abcdef"}
     assert Quote.from_dict(old).parts == ((3, 9),)
+
+
+def test_according_to_in_mid_sentence_reports_both_sides_as_two_pieces():
+    text = "The real cause, according to the fire marshal, was a faulty heater in the basement."
+    assert pieces(text) == [["The real cause", "was a faulty heater in the basement"]]

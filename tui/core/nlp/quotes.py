@@ -81,6 +81,10 @@ def _char_span(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
     return doc[start_tok].idx, _end_char(doc[end_tok - 1])
 
 
+def _words_in(doc: Doc, start_tok: int, end_tok: int) -> int:
+    return sum(1 for t in doc[start_tok:end_tok] if not t.is_punct and not t.is_space)
+
+
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _TRIM:
         start += 1
@@ -312,6 +316,8 @@ def _according_to(doc: Doc) -> list[Statement]:
         before = (sent.start, phrase_start)
         after = (phrase_end, sent.end)
         side = after if after[1] - after[0] > before[1] - before[0] else before
+        if min(_words_in(doc, *before), _words_in(doc, *after)) >= 2:
+            side = (sent.start, sent.end)  # `The truth, according to experts, is ...`: both sides
         if side[1] - side[0] < 3:
             continue
         start, end = _trimmed(doc_text(doc), *_char_span(doc, *side))
