@@ -332,3 +332,21 @@ def test_a_description_with_a_name_in_apposition_shows_the_name():
     )
     quote = next(q for q in analysis.quotes if "the efforts of a donor" in q.text)
     assert (quote.speaker.text, quote.actor) == ("Mike Murphy", "Mike Murphy")
+
+
+def test_separator_lines_between_paragraphs_do_not_break_a_follow_on():
+    analysis = analyse(
+        '"We will rebuild the school," said Mayor Ann Lee.\n .\n "It will be ready by September."'
+    )
+    assert [q.text for q in analysis.quotes] == [
+        '"We will rebuild the school,"',
+        '"It will be ready by September."',
+    ]
+    follow_on = analysis.quotes[1]
+    assert follow_on.speaker_inherited and follow_on.actor == "Ann Lee"
+
+
+def test_a_quote_continued_across_a_separator_line_is_one_quote():
+    text = 'Ann Lee said: "We will rebuild the school.\n .\n "It will be ready by September."'
+    q = only_quote(text)
+    assert (q.start, q.end) == (text.index('"We'), len(text))

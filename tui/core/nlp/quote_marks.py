@@ -83,6 +83,21 @@ def _closes_other_family(text: str, marks: list[_Mark], mark: _Mark, open_family
     return not any(m.start > mark.start and m.family == open_family and m.can_close for m in marks)
 
 
+_SEPARATOR_MARKS = set(".•·*~-_=")
+
+
+def is_separator_line(line: str) -> bool:
+    """A line holding no words, only a mark that separates paragraphs (` .`, `***`): some sites export
+    their paragraphs with such lines between them, and they must not break a quote or a paragraph."""
+    mark = line.strip()
+    return bool(mark) and len(mark) <= 3 and set(mark) <= _SEPARATOR_MARKS
+
+
+def only_separators(stretch: str) -> bool:
+    """Whether a stretch of text holds nothing but white space and separator lines."""
+    return all(not line.strip() or is_separator_line(line) for line in stretch.split("\n"))
+
+
 def _paragraphs(text: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
@@ -100,7 +115,9 @@ def _content_end(text: str, start: int, end: int) -> int:
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
     """Outermost quoted stretches of `text`, in order, never overlapping."""
-    paragraphs = [p for p in _paragraphs(text) if text[p[0] : p[1]].strip()]
+    paragraphs = [
+        p for p in _paragraphs(text) if text[p[0] : p[1]].strip() and not is_separator_line(text[p[0] : p[1]])
+    ]
     found: list[QuotedSpan] = []
     open_at: int | None = None
     open_family = ""

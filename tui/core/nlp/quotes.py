@@ -19,7 +19,7 @@ from typing import Any
 
 from .lexicon import role_nouns, verb_for
 from .page_furniture import Furniture
-from .quote_marks import QuotedSpan, find_quoted_spans
+from .quote_marks import QuotedSpan, find_quoted_spans, is_separator_line, only_separators
 from .speakers import antecedent, doc_text, mention_tokens, subject_of
 
 Doc = Any
@@ -758,7 +758,7 @@ def _follow_ons(
             continue
         token = doc[max(0, bisect.bisect_right(starts, reach - 1) - 1)]
         sentence_end = token.sent.end_char
-        if sentence_end > q.start or text[sentence_end : q.start].strip():
+        if sentence_end > q.start or not only_separators(text[sentence_end : q.start]):
             continue
         if "\n" not in text[reach : q.start] and _kind(text, previous, quoted) == "direct":
             previous.end = q.end
@@ -797,7 +797,14 @@ def _unattributed(text: str, statements: list[Statement], orphans: list[QuotedSp
         previous = max(before, key=lambda st: st.end, default=None)
         if (
             previous is not None
-            and len([p for p in text[previous.end : q.start].split("\n") if p.strip()]) <= 1
+            and len(
+                [
+                    p
+                    for p in text[previous.end : q.start].split("\n")
+                    if p.strip() and not is_separator_line(p)
+                ]
+            )
+            <= 1
         ):
             # the paragraph before quoted or reported someone: this one most likely goes on with them
             found.append(_follow_on(q, previous))
