@@ -350,3 +350,13 @@ def test_a_quote_continued_across_a_separator_line_is_one_quote():
     text = 'Ann Lee said: "We will rebuild the school.\n .\n "It will be ready by September."'
     q = only_quote(text)
     assert (q.start, q.end) == (text.index('"We'), len(text))
+
+
+def test_a_dateline_is_not_what_the_speaker_said():
+    analysis = analyse(
+        "HALIFAX — Opposition Leader Mark Doyle says Premier Jane Ross is the most secretive premier "
+        "in the province's history."
+    )
+    assert [q.text for q in analysis.quotes] == [
+        "Premier Jane Ross is the most secretive premier in the province's history"
+    ]

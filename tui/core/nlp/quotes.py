@@ -128,7 +128,9 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
     """
     reporting = verb_for(verb.lower_)
     children = list(verb.children)
-    for child in children:
+    # a clause after the verb before one in front of it (`OTTAWA — Scheer says Trudeau is ...`: the
+    # parser may take a dateline for a clause too)
+    for child in sorted(children, key=lambda c: c.i < verb.i):
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and "to" in reporting.frames):
             if child.i < verb.i and any(
                 _is_cue(t) and any(c.dep_ == "nsubj" for c in t.children)
