@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nlp_fixtures import analyse
+from nlp_fixtures import analyse, shared_analyzer
 
 
 def only_quote(text: str):
@@ -353,10 +353,16 @@ def test_a_quote_continued_across_a_separator_line_is_one_quote():
 
 
 def test_a_dateline_is_not_what_the_speaker_said():
-    analysis = analyse(
-        "HALIFAX — Opposition Leader Mark Doyle says Premier Jane Ross is the most secretive premier "
-        "in the province's history."
-    )
-    assert [q.text for q in analysis.quotes] == [
-        "Premier Jane Ross is the most secretive premier in the province's history"
-    ]
+    """The small model sometimes parses a dateline as a clause of the verb (seen on real news; the
+    parse is given here as the model gave it, so the test does not depend on the model's mood)."""
+    from spacy.tokens import Doc
+
+    from tui.core.nlp.quotes import find_statements
+
+    words = ["HALIFAX", "—", "Mark", "Doyle", "says", "Jane", "Ross", "is", "secretive", "."]
+    heads = [4, 4, 3, 4, 4, 6, 7, 4, 7, 4]
+    deps = ["ccomp", "punct", "compound", "nsubj", "ROOT", "compound", "nsubj", "ccomp", "acomp", "punct"]
+    pos = ["ADJ", "PUNCT", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "AUX", "ADJ", "PUNCT"]
+    doc = Doc(shared_analyzer().nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    (statement,) = find_statements(doc)
+    assert doc.text[statement.start : statement.end] == "Jane Ross is secretive"
