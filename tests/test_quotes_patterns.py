@@ -366,3 +366,9 @@ def test_a_dateline_is_not_what_the_speaker_said():
     doc = Doc(shared_analyzer().nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     (statement,) = find_statements(doc)
     assert doc.text[statement.start : statement.end] == "Jane Ross is secretive"
+
+
+def test_who_is_urged_belongs_to_what_was_urged():
+    q = only_quote("The mayor urged residents to boil their water until Friday.")
+    assert q.text == "residents to boil their water until Friday"
+    assert q.speaker.text == "The mayor"

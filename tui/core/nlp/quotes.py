@@ -138,7 +138,13 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
                 if t is not child
             ):
                 continue  # "“You winning?” she said, but ..., Melanie said yes": not Melanie's words
-            return child.left_edge.i, child.right_edge.i + 1
+            start = child.left_edge.i
+            if child.dep_ == "xcomp" and child.i > verb.i:
+                # `urged his supporters to vote`: who is urged is part of what was said
+                addressee = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < child.i]
+                if addressee:
+                    start = addressee[0].left_edge.i
+            return start, child.right_edge.i + 1
     if "object" in reporting.frames:
         objects = [c for c in verb.rights if c.dep_ in {"dobj", "oprd", "xcomp", "ccomp"}]
         if (
