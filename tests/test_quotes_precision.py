@@ -55,3 +55,11 @@ def test_verbs_of_acts_rather_than_words_report_nothing_by_their_object():
 def test_verbs_that_report_words_still_do():
     assert quote_texts("The mayor said the pool will reopen in June.") == ["the pool will reopen in June"]
     assert quote_texts("The senator called for a new vote on the bill.") == ["a new vote on the bill"]
+
+
+def test_the_writer_telling_the_reader_what_to_do_is_no_statement():
+    text = (
+        "Your partner may love his beard. Tell him why you think a trim would suit him. "
+        "Ask him if he feels the same way."
+    )
+    assert quote_texts(text) == []

@@ -273,10 +273,19 @@ def _nested_cue_start(verb: Token, start_tok: int, end_tok: int) -> int:
     return end_tok
 
 
+def _is_imperative(verb: Token) -> bool:
+    """`Tell him why you like it.`, `Note that the index is inverted.`: the writer addressing the
+    reader, not a report of what someone said."""
+    if verb.tag_ != "VB" or any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children):
+        return False
+    first = next((t for t in verb.sent if not (t.is_punct or t.is_space)), None)
+    return first is not None and first.i == verb.i
+
+
 def _from_verbs(doc: Doc, index: _Index) -> list[Statement]:
     found = []
     for token in doc:
-        if not _is_cue(token) or index.in_quote(token):
+        if not _is_cue(token) or index.in_quote(token) or _is_imperative(token):
             continue
         content = _content_of(token)
         parenthetical = False
