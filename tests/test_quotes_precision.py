@@ -63,3 +63,17 @@ def test_the_writer_telling_the_reader_what_to_do_is_no_statement():
         "Ask him if he feels the same way."
     )
     assert quote_texts(text) == []
+
+
+def test_titles_and_names_in_quote_marks_are_not_statements():
+    text = (
+        'The old legend gets a fresh spin in "The Girl Who Talked To Dragons," a film full of charm.\n\n'
+        '"The Girl Who Talked To Dragons" opens in theatres on Friday.\n\n'
+        'She passed the language test known as "Level Four" in March.'
+    )
+    assert quote_texts(text) == []
+
+
+def test_a_capitalised_cry_or_a_headline_quote_is_still_a_quote():
+    assert quote_texts('The crowd chanted "Lock Them Up!" as he spoke.') == ['"Lock Them Up!"']
+    assert quote_texts("Mayor: ‘We Will Rebuild The Bridge’") == ["‘We Will Rebuild The Bridge’"]

@@ -168,3 +168,34 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             found.append(QuotedSpan(open_at, _content_end(text, open_at, p_end), closed=False))
             open_at, depth = None, 0
     return [q for q in found if q.end - q.start > 2]
+
+
+_MINOR_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with"}
+    | {"from", "as", "vs", "vs.", "de", "la", "le", "du", "von", "van"}
+)
+_RUNNING_TEXT_WORDS = 3
+
+
+def is_title(text: str, quote: QuotedSpan) -> bool:
+    """Whether a quote holds a name or a title (`"The Kid Who Would Be King"`, `"Level 4"`) rather
+    than someone's words: two or more words, each capitalised but for small words, not a cry ending
+    in ! or ?, standing in running text (its line has lower-case words outside quotes, so it is no
+    headline, where every word is capitalised)."""
+    inner = text[quote.start : quote.end].strip("\"“”„«»‘’'` ")
+    words = [w.strip(".,;:()") for w in inner.split()]
+    words = [w for w in words if w]
+    if len(words) < 2 or inner.rstrip("\"“”»’' ").endswith(("!", "?")):
+        return False
+    if not words[0][:1].isupper() or any(
+        not (w[:1].isupper() or w.lower() in _MINOR_WORDS or not w[:1].isalpha()) for w in words
+    ):
+        return False
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    line_end = text.find("\n", quote.end)
+    line_end = len(text) if line_end < 0 else line_end
+    outside = text[line_start : quote.start] + " " + text[quote.end : line_end]
+    if outside.rstrip().endswith(":") or text[line_start : quote.start].rstrip().endswith(":"):
+        return False
+    lower = [w for w in outside.split() if w[:1].islower()]
+    return len(lower) >= _RUNNING_TEXT_WORDS

@@ -19,7 +19,7 @@ from typing import Any
 
 from .lexicon import role_nouns, verb_for
 from .page_furniture import Furniture
-from .quote_marks import QuotedSpan, find_quoted_spans, is_separator_line, only_separators
+from .quote_marks import QuotedSpan, find_quoted_spans, is_separator_line, is_title, only_separators
 from .speakers import antecedent, doc_text, mention_tokens, subject_of
 
 Doc = Any
@@ -677,10 +677,14 @@ def find_statements(doc: Doc) -> list[Statement]:
         if any(_overlaps((st.start, st.end), (q.start, q.end)) for st in statements):
             continue
         cue = _nearest_cue(doc, index, q, set(by_cue)) or _structural_cue(doc, index, q, set(by_cue))
+        title = is_title(text, q)
+        if title and cue is not None and not _governs(doc, index, cue, q):
+            cue = None  # `a spin in "The Kid Who Would Be King," a film ...`: a name, not words said
         if cue is None:
             punctuated = _punctuation_attribution(doc, index, q)
             if punctuated is None:
-                orphans.append(q)
+                if not title:
+                    orphans.append(q)
             else:
                 statements.append(punctuated)
             continue
@@ -716,6 +720,13 @@ def find_statements(doc: Doc) -> list[Statement]:
         st.parts = _parts(text, st, quoted, index.quote_starts)
         st.kind = _kind(text, st, quoted)
     return statements
+
+
+def _governs(doc: Doc, index: _Index, cue: Token, quote: QuotedSpan) -> bool:
+    """Whether the quote hangs on the cue in the parse (`sang "American Skin"`, `dubbed it "Level 4"`)."""
+    first = index.token_at(quote.start)
+    last = index.token_at(max(quote.start, quote.end - 1))
+    return any(cue.i in {a.i for a in doc[i].ancestors} for i in range(first, last + 1))
 
 
 def _split_coordinated(doc: Doc, statements: list[Statement]) -> list[Statement]:
