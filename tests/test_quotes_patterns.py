@@ -372,3 +372,11 @@ def test_who_is_urged_belongs_to_what_was_urged():
     q = only_quote("The mayor urged residents to boil their water until Friday.")
     assert q.text == "residents to boil their water until Friday"
     assert q.speaker.text == "The mayor"
+
+
+def test_a_second_clause_hung_on_the_cue_belongs_to_the_report():
+    q = only_quote(
+        "The fire chief said it was too early to know the cause of the blaze, and there was no sign "
+        "yet that anyone had been hurt."
+    )
+    assert q.text.startswith("it was too early") and q.text.endswith("anyone had been hurt")

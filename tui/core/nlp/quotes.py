@@ -144,7 +144,7 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
                 addressee = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < child.i]
                 if addressee:
                     start = addressee[0].left_edge.i
-            return start, child.right_edge.i + 1
+            return start, _with_coordinated_clause(verb, child)
     if "object" in reporting.frames:
         objects = [c for c in verb.rights if c.dep_ in {"dobj", "oprd", "xcomp", "ccomp"}]
         if (
@@ -179,6 +179,24 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
             if objects and objects[0].lower_ not in _OBJECT_PRONOUNS:
                 return _span_of(objects)
     return _detached_clause(verb)
+
+
+def _with_coordinated_clause(verb: Token, clause: Token) -> int:
+    """Where a reported clause ends, taking in a second clause the parser hung on the cue instead
+    (`said it was too early to tell, and there was no evidence yet`): one that has a subject of its
+    own and reports nothing itself."""
+    end = clause.right_edge.i + 1
+    if clause.i < verb.i:
+        return end
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.i < end or conj.pos_ not in {"VERB", "AUX"}:
+            continue
+        if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in conj.children):
+            continue
+        if any(_is_cue(t) for t in conj.subtree):
+            continue
+        end = conj.right_edge.i + 1
+    return end
 
 
 def _detached_clause(verb: Token) -> tuple[int, int] | None:
