@@ -76,3 +76,15 @@ def test_a_quote_stored_without_parts_has_one_part_its_span():
 def test_according_to_in_mid_sentence_reports_both_sides_as_two_pieces():
     text = "The real cause, according to the fire marshal, was a faulty heater in the basement."
     assert pieces(text) == [["The real cause", "was a faulty heater in the basement"]]
+
+
+def test_a_quote_over_two_paragraphs_has_a_piece_per_paragraph():
+    text = (
+        'The coach said: "We played our best hockey in the third period.\n\n'
+        '"We will take the two points into the break and come back ready."'
+    )
+    (quote,) = analyse(text).quotes
+    assert [text[s:e] for s, e in quote.parts] == [
+        '"We played our best hockey in the third period.',
+        '"We will take the two points into the break and come back ready."',
+    ]

@@ -735,7 +735,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     statements.extend(_unattributed(text, statements, orphans))
     statements.sort(key=lambda s: s.start)
     for st in statements:
-        st.parts = _parts(text, st, quoted, index.quote_starts)
+        st.parts = _by_paragraph(text, _parts(text, st, quoted, index.quote_starts))
         st.kind = _kind(text, st, quoted)
     return statements
 
@@ -924,6 +924,25 @@ def _closes_a_sentence(text: str, quote_end: int, aside: str) -> bool:
     it, and the words after it up to the cue are few: then those words are an attribution aside."""
     closing = text[max(0, quote_end - 2) : quote_end] + aside.lstrip()[:1]
     return any(mark in closing for mark in ",.?!;—") and len(aside.split()) <= _ASIDE_WORDS
+
+
+_PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
+
+
+def _by_paragraph(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each paragraph of a piece is a piece of its own: a quote that goes on over two paragraphs is
+    read (and cited) as two stretches of words, without the line break between them."""
+    pieces = []
+    for start, end in parts:
+        position = start
+        for gap in _PARAGRAPH_BREAK.finditer(text, start, end):
+            if gap.start() > position:
+                pieces.append((position, gap.start()))
+            position = gap.end()
+        if end > position:
+            pieces.append((position, end))
+    pieces = [(s, e) for s, e in pieces if not is_separator_line(text[s:e])]
+    return pieces or parts
 
 
 def _aside_edge(text: str, low: int, high: int, direction: int) -> int:
