@@ -88,3 +88,10 @@ def test_a_quote_over_two_paragraphs_has_a_piece_per_paragraph():
         '"We played our best hockey in the third period.',
         '"We will take the two points into the break and come back ready."',
     ]
+
+
+def test_a_second_cue_between_two_quotes_is_left_out_of_the_pieces():
+    text = 'The principal said "nobody saw the whole video," and added: "Those students will be heard."'
+    words = [piece for statement in pieces(text) for piece in statement]
+    assert '"Those students will be heard."' in words
+    assert not any("added" in piece for piece in words)

@@ -890,8 +890,30 @@ def _parts(
         and span[1] <= st.end
         and not any(q.start <= span[0] < q.end for q in inside)
     ]
-    if not markers:
-        return [(st.start, st.end)]
+    holes = [_reporter_gap(text, st, inside, markers)] if markers else []
+    for before, after in itertools.pairwise(inside):
+        gap = text[before.end : after.start]
+        words = [w.strip(",:;.") for w in gap.split()]
+        if (
+            0 < len(words) <= _ASIDE_WORDS + 2
+            and gap.rstrip().endswith((":", ","))
+            and any(verb_for(w) for w in words)
+            and not any(h[0] <= before.end and after.start <= h[1] for h in holes)
+        ):
+            holes.append((before.end, after.start))  # `"A," and added: "B"`: a second cue of the speaker
+    parts = []
+    position = st.start
+    for start, end in sorted(holes):
+        parts.append(_trimmed(text, position, start))
+        position = max(position, end)
+    parts.append(_trimmed(text, position, st.end))
+    return [(s, e) for s, e in parts if e > s] or [(st.start, st.end)]
+
+
+def _reporter_gap(
+    text: str, st: Statement, inside: list[QuotedSpan], markers: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """The stretch of the reporter's words around the statement's cue and speaker."""
     start, end = min(m[0] for m in markers), max(m[1] for m in markers)
     if st.cue in markers and any(start <= q.start < end for q in inside):
         start, end = st.cue  # speaker and cue on two sides of a quote: leave out the cue alone
@@ -915,8 +937,7 @@ def _parts(
         start -= 1
     while end < st.end and text[end] in _HOLE_EDGE:
         end += 1
-    parts = [_trimmed(text, st.start, start), _trimmed(text, end, st.end)]
-    return [(s, e) for s, e in parts if e > s] or [(st.start, st.end)]
+    return start, end
 
 
 def _closes_a_sentence(text: str, quote_end: int, aside: str) -> bool:
