@@ -380,3 +380,8 @@ def test_a_second_clause_hung_on_the_cue_belongs_to_the_report():
         "yet that anyone had been hurt."
     )
     assert q.text.startswith("it was too early") and q.text.endswith("anyone had been hurt")
+
+
+def test_a_short_lead_between_cue_and_quote_belongs_to_the_statement():
+    analysis = analyse('At the rally she sang Joni Mitchell\'s "Big Yellow Taxi" to the crowd.')
+    assert [q.text for q in analysis.quotes] == ['Joni Mitchell\'s "Big Yellow Taxi"']

@@ -562,7 +562,7 @@ def _reported_lead(doc: Doc, index: _Index, cue: Token, quote: QuotedSpan) -> in
         return quote.start
     gap = text[doc[after].idx : quote.start]
     if (
-        len(gap.split()) < 3
+        not gap.split()
         or gap.rstrip().endswith((":", ","))
         or index.quote_containing(doc[after].idx) is not None
     ):
