@@ -385,3 +385,13 @@ def test_a_second_clause_hung_on_the_cue_belongs_to_the_report():
 def test_a_short_lead_between_cue_and_quote_belongs_to_the_statement():
     analysis = analyse('At the rally she sang Joni Mitchell\'s "Big Yellow Taxi" to the crowd.')
     assert [q.text for q in analysis.quotes] == ['Joni Mitchell\'s "Big Yellow Taxi"']
+
+
+def test_a_cue_sharing_its_subject_does_not_cut_the_report_around_it():
+    text = (
+        "Police said the driver was heading home to see his family, which he was doing when officers "
+        "stopped him and told him to leave the car."
+    )
+    analysis = analyse(text)
+    first = analysis.quotes[0]
+    assert first.text.startswith("the driver was heading home") and "officers stopped him" in first.text

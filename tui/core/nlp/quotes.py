@@ -753,6 +753,8 @@ def _split_coordinated(doc: Doc, statements: list[Statement]) -> list[Statement]
     for inner in statements:
         if inner.cue_token is None or doc[inner.cue_token].dep_ != "conj" or inner.speaker is None:
             continue
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in doc[inner.cue_token].children):
+            continue  # `located her and told her to leave`: the subject is shared, no new speaker
         for outer in statements:
             if outer is inner or not (outer.start <= inner.cue[0] < outer.end):
                 continue
