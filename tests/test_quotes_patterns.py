@@ -395,3 +395,31 @@ def test_a_cue_sharing_its_subject_does_not_cut_the_report_around_it():
     analysis = analyse(text)
     first = analysis.quotes[0]
     assert first.text.startswith("the driver was heading home") and "officers stopped him" in first.text
+
+
+def test_a_report_the_parser_split_into_two_clauses_of_the_cue_is_one_statement():
+    """The parse hangs "hadn't paid" on "said" as a second clause; the report is the whole."""
+    from spacy.tokens import Doc
+
+    from tui.core.nlp.quotes import find_statements
+
+    words = ["He", "said", "a", "source", "told", "him", "Lee", "had", "n't", "paid", "taxes", "."]
+    heads = [1, 1, 3, 4, 1, 4, 9, 9, 9, 1, 9, 1]
+    deps = [
+        "nsubj",
+        "ROOT",
+        "det",
+        "nsubj",
+        "ccomp",
+        "dative",
+        "nsubj",
+        "aux",
+        "neg",
+        "ccomp",
+        "dobj",
+        "punct",
+    ]
+    pos = ["PRON", "VERB", "DET", "NOUN", "VERB", "PRON", "PROPN", "AUX", "PART", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(shared_analyzer().nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    said = [st for st in find_statements(doc) if st.cue_token == 1]
+    assert [doc.text[st.start : st.end] for st in said] == ["a source told him Lee had n't paid taxes"]

@@ -188,6 +188,9 @@ def _with_coordinated_clause(verb: Token, clause: Token) -> int:
     end = clause.right_edge.i + 1
     if clause.i < verb.i:
         return end
+    for later in verb.rights:  # `said that he had a source who told him Trump hadn't paid`: two clauses
+        if later.dep_ == "ccomp" and later.i > clause.i and not any(_is_cue(t) for t in later.subtree):
+            end = max(end, later.right_edge.i + 1)
     for conj in verb.rights:
         if conj.dep_ != "conj" or conj.i < end or conj.pos_ not in {"VERB", "AUX"}:
             continue
