@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nlp_fixtures import analyse
+from nlp_fixtures import analyse, shared_analyzer
 
 from tui.core.nlp.page_furniture import is_furniture
 
@@ -77,3 +77,18 @@ def test_titles_and_names_in_quote_marks_are_not_statements():
 def test_a_capitalised_cry_or_a_headline_quote_is_still_a_quote():
     assert quote_texts('The crowd chanted "Lock Them Up!" as he spoke.') == ['"Lock Them Up!"']
     assert quote_texts("Mayor: ‘We Will Rebuild The Bridge’") == ["‘We Will Rebuild The Bridge’"]
+
+
+def test_a_reporting_verb_with_an_object_of_its_own_reports_no_later_clause():
+    """`it would add so many rules that lawyers profit`: "add" has its object; the that-clause
+    belongs to the object (parse given as the model gives it)."""
+    from spacy.tokens import Doc
+
+    from tui.core.nlp.quotes import find_statements
+
+    words = ["It", "would", "add", "new", "rules", "that", "lawyers", "like", "."]
+    heads = [2, 2, 2, 4, 2, 7, 7, 4, 2]
+    deps = ["nsubj", "aux", "ROOT", "amod", "dobj", "mark", "nsubj", "relcl", "punct"]
+    pos = ["PRON", "AUX", "VERB", "ADJ", "NOUN", "SCONJ", "NOUN", "VERB", "PUNCT"]
+    doc = Doc(shared_analyzer().nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert find_statements(doc) == []

@@ -206,6 +206,9 @@ def _detached_clause(verb: Token) -> tuple[int, int] | None:
     """A reported clause the parser hung elsewhere: `asked workers if they ...`, `said on Friday during a
     news conference that he may wait ...`. The first that/if/whether clause soon after the cue."""
     sent = verb.sent
+    frames = verb_for(verb.lower_).frames
+    if "to" not in frames and "object" not in frames and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # `it would add so many layers of complexity that ...`: the verb has its object
     for token in verb.doc[verb.i + 1 : min(sent.end, verb.i + 14)]:
         if token.dep_ == "mark" and token.lower_ in {"that", "if", "whether"}:
             clause = token.head
