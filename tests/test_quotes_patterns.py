@@ -423,3 +423,10 @@ def test_a_report_the_parser_split_into_two_clauses_of_the_cue_is_one_statement(
     doc = Doc(shared_analyzer().nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     said = [st for st in find_statements(doc) if st.cue_token == 1]
     assert [doc.text[st.start : st.end] for st in said] == ["a source told him Lee had n't paid taxes"]
+
+
+def test_a_report_inside_a_relative_clause_is_found():
+    text = "He attacked the donations, which he said were tied to favours from lobbyists."
+    said = [q for q in analyse(text).quotes if q.cue.text == "said"]
+    assert len(said) == 1 and said[0].text.startswith("which") and said[0].text.endswith("lobbyists")
+    assert said[0].speaker.text == "he"

@@ -323,7 +323,8 @@ def _from_verbs(doc: Doc, index: _Index) -> list[Statement]:
         if end_tok <= start_tok:
             continue
         start, end = _trimmed(doc_text(doc), *_char_span(doc, start_tok, end_tok))
-        if end - start < 3 or (start <= token.idx < end and not parenthetical):
+        relative = doc[start_tok].tag_ in {"WDT", "WP"} and doc[start_tok].i < token.i
+        if end - start < 3 or (start <= token.idx < end and not (parenthetical or relative)):
             continue
         speaker, speaker_token = _speaker_for(token)
         found.append(
