@@ -703,7 +703,7 @@ def find_statements(doc: Doc) -> list[Statement]:
             continue
         cue = _nearest_cue(doc, index, q, set(by_cue)) or _structural_cue(doc, index, q, set(by_cue))
         title = is_title(text, q)
-        if title and cue is not None and not _governs(doc, index, cue, q):
+        if title and cue is not None and not (_is_cue(cue) and _governs(doc, index, cue, q)):
             cue = None  # `a spin in "The Kid Who Would Be King," a film ...`: a name, not words said
         if cue is None:
             punctuated = _punctuation_attribution(doc, index, q)
