@@ -76,11 +76,14 @@ _INTERCHANGEABLE = {"curly": "straight", "straight": "curly"}
 
 
 def _closes_other_family(text: str, marks: list[_Mark], mark: _Mark, open_family: str) -> bool:
-    """Sloppy typing closes “a quote" or "a quote” with the other style: accept that when the quote's own
-    closing mark never comes later in the paragraph and this mark can only be a closer."""
+    """Sloppy typing closes “a quote" or "a quote” with the other style: accept that when this mark can
+    only be a closer and the quote's own closing mark does not come later in the paragraph before
+    another quote opens."""
     if _INTERCHANGEABLE.get(open_family) != mark.family or mark.can_open or not mark.can_close:
         return False
-    return not any(m.start > mark.start and m.family == open_family and m.can_close for m in marks)
+    later = next((m for m in marks if m.start > mark.start and m.family == open_family), None)
+    # none of the quote's own marks later, or the next one opens a new quote (“A," he said. “B.”)
+    return later is None or (later.can_open and not later.can_close)
 
 
 _SEPARATOR_MARKS = set(".•·*~-_=")
