@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 # Each family closes only with its own marks: a stray straight mark cannot swallow curly quotes.
 _OPEN_ONLY = {"“": "curly", "„": "low", "«": "guillemet", "``": "wire", "‘": "single"}
-_CLOSE_ONLY = {"”": "curly", "»": "guillemet", "’": "single"}
+_CLOSE_ONLY = {"”": "curly", "»": "guillemet", "’": "single", "’’": "curly"}  # ’’: a typed ” (“A’’)
 _EITHER = {'"': "straight", "''": "wire"}
-_MARK_RE = re.compile(r"``|''|[\"“”„«»‘’]")
+_MARK_RE = re.compile(r"``|''|’’|[\"“”„«»‘’]")
 _BEFORE_OPEN = set(" \t\n([{—–-/:") | {""}
 _AFTER_CLOSE = set(" \t\n)]}—–-.,;:!?…") | {""}
 
