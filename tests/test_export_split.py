@@ -15,8 +15,7 @@ from markdown_it import MarkdownIt
 from nlp_fixtures import analyse
 
 from tui.core.export import export_quotes, select_quotes
-from tui.core.export.items import ELLIPSIS, spoken_words
-from tui.core.model import Article, Quote
+from tui.core.model import ELLIPSIS, Article, Quote
 
 NOW = datetime(2026, 11, 25, 15, 30, tzinfo=UTC)
 TEXT = (
@@ -64,10 +63,19 @@ def test_markdown_block_quote_leaves_the_cue_out(tmp_path: Path) -> None:
 def test_a_gap_without_words_is_kept_as_it_is() -> None:
     text = '"One." "Two."'
     quote = Quote(start=0, end=len(text), kind="direct", text=text, parts=((0, 6), (7, len(text))))
-    assert spoken_words(quote) == text
+    assert quote.spoken_words() == text
 
 
 def test_a_quote_in_one_piece_is_exported_exactly() -> None:
     text = '"We stay," he said'
     quote = Quote(start=0, end=10, kind="direct", text=text[:10])
-    assert spoken_words(quote) == '"We stay,"'
+    assert quote.spoken_words() == '"We stay,"'
+
+
+def test_the_actors_panel_names_a_split_statement_by_its_words_not_the_cue() -> None:
+    from tui.app.widgets.actors_panel import statement_label
+
+    (quote,) = analyse(TEXT).quotes
+    label = statement_label(quote).plain
+    assert "We will not raise taxes" in label and "…" in label
+    assert "the mayor" not in label

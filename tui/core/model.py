@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "indirect", "mixed")
+ELLIPSIS = " … "  # stands where a split statement's cue and speaker are left out of its words
 
 
 def content_hash(text: str) -> str:
@@ -151,6 +152,18 @@ class Quote:
     def part_texts(self) -> list[str]:
         """The words of each piece, in order."""
         return [self.text[start - self.start : end - self.start] for start, end in self.parts]
+
+    def spoken_words(self) -> str:
+        """What was said: the pieces joined, with an ellipsis where the reporter's words are left out.
+
+        A gap holding no word (only spaces or punctuation) is kept as it is: nothing was left out there.
+        """
+        pieces = self.part_texts()
+        words = pieces[0]
+        for gap, piece in zip(self.gap_texts(), pieces[1:], strict=True):
+            words += ELLIPSIS if any(char.isalnum() for char in gap) else gap
+            words += piece
+        return words
 
     def gap_texts(self) -> list[str]:
         """The words between one piece and the next (the reporter's: cue, speaker, punctuation)."""

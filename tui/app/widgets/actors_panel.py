@@ -62,7 +62,7 @@ def statement_label(quote: Quote, *, marked: bool = False) -> Text:
     cue = quote.cue.text if quote.cue else quote.kind
     label.append(visible_line(cue), style="bold")
     label.append(" ")
-    label.append(first_words(quote.text.strip().strip("\"“”‘’'")))
+    label.append(first_words(quote.spoken_words().strip().strip("\"“”‘’'")))
     return label
 
 

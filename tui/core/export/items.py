@@ -18,7 +18,6 @@ from tui.core.model import Analysis, Article, Quote
 
 _OPENING_MARKS = set("\"“„«‘'‹「『")
 _CLOSING_MARKS = set("\"”“»’'›」』")
-ELLIPSIS = " … "
 """What stands for the reporter's words (cue, speaker) left out between the pieces of a quote."""
 
 #: The fields of an exported quote, in the order of the CSV columns and the JSON Lines keys.
@@ -37,19 +36,6 @@ EXPORT_FIELDS: tuple[str, ...] = (
     "end",
     "parts",
 )
-
-
-def spoken_words(quote: Quote) -> str:
-    """The quote's pieces joined, with an ellipsis where words of the reporter are left out.
-
-    A gap holding no word (only spaces or punctuation) is kept as it is: nothing was left out there.
-    """
-    pieces = quote.part_texts()
-    words = pieces[0]
-    for gap, piece in zip(quote.gap_texts(), pieces[1:], strict=True):
-        words += ELLIPSIS if any(char.isalnum() for char in gap) else gap
-        words += piece
-    return words
 
 
 @dataclass(frozen=True)
@@ -85,7 +71,7 @@ class ExportItem:
         return cls(
             actor=quote.actor,
             speaker_mention=quote.speaker.text if quote.speaker else None,
-            quote=spoken_words(quote),
+            quote=quote.spoken_words(),
             kind=quote.kind,
             cue=quote.cue.text if quote.cue else None,
             article_title=article.title,
