@@ -53,7 +53,9 @@ class EntityCard(ModalScreen[str | None]):
                 options.append(Option(Text("Statements", style="bold underline"), disabled=True))
             for article, quote in profile.statements[:SHOWN_STATEMENTS]:
                 cue = quote.cue.text if quote.cue else quote.kind
-                prompt = Text.assemble((f"{visible_line(cue)}: ", "bold"), first_words(quote.spoken_words(), 14), "\n")
+                prompt = Text.assemble(
+                    (f"{visible_line(cue)}: ", "bold"), first_words(quote.spoken_words(), 14), "\n"
+                )
                 prompt.append(f"  in {visible_line(article.title or article.path)}", style="dim")
                 options.append(Option(prompt, id=f"{article.id}#{quote.start}"))
             yield OptionList(*options, id="card-list")
