@@ -75,6 +75,17 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def says_something(text: str, start: int, end: int) -> bool:
+    """A statement holds at least one letter or digit: punctuation and blanks alone say nothing.
+
+    Trimming can leave nothing of a short stretch (`ACCORDING TO.,.`: what follows the cue is `.,.`).
+    Such a leftover is only kept when it touches a quote and so grows to hold it (`That's according
+    to a school's latest "List of Words ..."`: the closing mark is left and the quote is the statement);
+    find_statements drops whatever still says nothing at the end.
+    """
+    return any(character.isalnum() for character in text[start:end])
+
+
 def _is_cue(token: Token) -> bool:
     return token.pos_ in {"VERB", "AUX"} and verb_for(token.lower_) is not None and token.dep_ != "amod"
 
@@ -628,6 +639,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     statements = _without_overlaps(statements)
     statements.extend(_follow_ons(doc, statements, orphans, quoted))
     statements.extend(_unattributed(text, statements, orphans))
+    statements = [st for st in statements if says_something(text, st.start, st.end)]
     statements.sort(key=lambda s: s.start)
     for st in statements:
         st.kind = _kind(text, st, quoted)
