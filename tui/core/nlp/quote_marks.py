@@ -75,12 +75,20 @@ def _classify(text: str, match: re.Match[str]) -> _Mark | None:
 _INTERCHANGEABLE = {"curly": "straight", "straight": "curly"}
 
 
-def _closes_other_family(text: str, marks: list[_Mark], mark: _Mark, open_family: str) -> bool:
+def _closes_other_family(mark: _Mark, open_family: str, last_closer: dict[str, int]) -> bool:
     """Sloppy typing closes “a quote" or "a quote” with the other style: accept that when the quote's own
-    closing mark never comes later in the paragraph and this mark can only be a closer."""
+    closing mark never comes later in the paragraph and this mark can only be a closer.
+
+    `last_closer` holds where each family's last possible closer of the paragraph starts, so this costs
+    the same for the ten-thousandth mark of a paragraph as for the first."""
     if _INTERCHANGEABLE.get(open_family) != mark.family or mark.can_open or not mark.can_close:
         return False
-    return not any(m.start > mark.start and m.family == open_family and m.can_close for m in marks)
+    return last_closer.get(open_family, -1) <= mark.start
+
+
+def _last_closers(marks: list[_Mark]) -> dict[str, int]:
+    """Where the last mark of each family that can close a quote starts."""
+    return {m.family: m.start for m in marks if m.can_close}
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -107,6 +115,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
     depth = 0
     for index, (p_start, p_end) in enumerate(paragraphs):
         marks = [m for m in (_classify(text, x) for x in _MARK_RE.finditer(text, p_start, p_end)) if m]
+        last_closer = _last_closers(marks)
         continuing = open_at is not None
         for mark in marks:
             if continuing and mark.can_open and text[p_start : mark.start].strip() == "":
@@ -122,7 +131,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
                 open_at = None
                 continue
             if mark.family != open_family:
-                if _closes_other_family(text, marks, mark, open_family):
+                if _closes_other_family(mark, open_family, last_closer):
                     found.append(QuotedSpan(open_at, mark.end))
                     open_at = None
                 continue  # inner quote of the other family, or an apostrophe
@@ -150,4 +159,9 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
         if not next_opens or open_family == "single":
             found.append(QuotedSpan(open_at, _content_end(text, open_at, p_end), closed=False))
             open_at, depth = None, 0
-    return [q for q in found if q.end - q.start > 2]
+    return [q for q in found if _holds_words(text, q)]
+
+
+def _holds_words(text: str, quoted: QuotedSpan) -> bool:
+    """Marks around nothing but marks and punctuation (`“”`, `"("`, `«-)»`) quote nobody."""
+    return any(character.isalnum() for character in text[quoted.start : quoted.end])
