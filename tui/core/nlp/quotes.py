@@ -12,6 +12,7 @@ A quote inside reported speech makes the statement "mixed"; a quote split by its
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -63,6 +64,39 @@ class _Index:
 
     def in_quote(self, token: Token) -> bool:
         return self.quote_containing(token.idx) is not None
+
+    @functools.cached_property
+    def _sentences(self) -> tuple[list[Any], list[int]]:
+        sentences = list(self.doc.sents)
+        return sentences, [sent.start for sent in sentences]
+
+    def sentence(self, i: int) -> Any:
+        """The sentence of token `i`, as `doc[i].sent` gives it, found by bisection: spaCy's `.sent` walks
+        the sentence token by token on every call, which costs quadratic time in a long sentence of quotes."""
+        sentences, starts = self._sentences
+        return sentences[bisect.bisect_right(starts, i) - 1]
+
+    @functools.cached_property
+    def cues(self) -> tuple[list[int], list[int]]:
+        """Token indices and character offsets, in order, of the reporting verbs outside quotes."""
+        tokens = [t.i for t in self.doc if _is_cue(t) and not self.in_quote(t)]
+        return tokens, [self.doc[i].idx for i in tokens]
+
+    def cues_around(self, quote: QuotedSpan, sent: Any) -> list[Token]:
+        """In `sent`, the last cue before `quote` and the first after it, in text order.
+
+        Any other cue of the sentence lies farther from the quote on its side, so these two are all a
+        search for the nearest cue needs: a long sentence full of quotes costs no more per quote.
+        """
+        tokens, chars = self.cues
+        found = []
+        before = bisect.bisect_left(chars, quote.start) - 1
+        if before >= 0 and sent.start <= tokens[before] < sent.end:
+            found.append(self.doc[tokens[before]])
+        after = bisect.bisect_left(chars, quote.end)
+        if after < len(tokens) and sent.start <= tokens[after] < sent.end:
+            found.append(self.doc[tokens[after]])
+        return found
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -380,21 +414,23 @@ def _nearest_cue(doc: Doc, index: _Index, quote: QuotedSpan, taken: set[int]) ->
     text = doc_text(doc)
     first = index.token_at(quote.start)
     last = index.token_at(max(quote.start, quote.end - 1))
-    sentences = [(doc[first].sent, True), (doc[last].sent, True)]
-    after = doc[last].sent.end
+    first_sent, last_sent = index.sentence(first), index.sentence(last)
+    sentences = [(first_sent, True), (last_sent, True)]
+    after = last_sent.end
     # the next sentence, but not the next paragraph: a quote closing a paragraph was attributed in it
     if (
         after < len(doc)
         and not text[quote.end : doc[after].idx].strip()
         and "\n" not in text[quote.end : doc[after].idx]
     ):
-        sentences.append((doc[after].sent, False))
+        sentences.append((index.sentence(after), False))
     lead = text[: quote.start].rstrip()
-    if lead.endswith(":") and doc[first].sent.start > 0:
-        sentences.append((doc[doc[first].sent.start - 1].sent, False))
+    if lead.endswith(":") and first_sent.start > 0:
+        sentences.append((index.sentence(first_sent.start - 1), False))
     best, best_distance = None, None
     for sent, own in sentences:
-        for token in sent:
+        # in its own sentences the nearest cue on either side of the quote; in the others, the first words
+        for token in index.cues_around(quote, sent) if own else sent[:9]:
             if not _is_cue(token) or index.in_quote(token):
                 continue
             if not own and (token.i in taken or token.i - sent.start > 8):
