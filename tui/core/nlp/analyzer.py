@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Actor, Analysis, Article, Entity, Quote, Span
+from ..worker_lifeline import end_with_parent
 from . import chunking
 from .actor_names import actor_label, looks_like_name
 from .actors import ACTOR_LABELS, ActorBook
@@ -97,12 +98,13 @@ class Analyzer:
         Where fork is safe (POSIX, and this process runs no other thread) the workers are forked from
         this one with its model already loaded: no second import of spaCy, no second model load.
         Otherwise (a running Textual app has threads) they are spawned and load the model themselves.
+        Either way a worker ends when this process is gone, even killed (worker_lifeline.py).
         """
         global _worker_analyzer
         if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
             _worker_analyzer = self.load()
             return concurrent.futures.ProcessPoolExecutor(
-                processes, mp_context=multiprocessing.get_context("fork")
+                processes, mp_context=multiprocessing.get_context("fork"), initializer=end_with_parent
             )
         return concurrent.futures.ProcessPoolExecutor(
             processes,
@@ -184,6 +186,7 @@ _worker_analyzer: Analyzer | None = None
 
 def _worker_start(model: str) -> None:
     global _worker_analyzer
+    end_with_parent()
     _worker_analyzer = Analyzer(model).load()
 
 
