@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from property_budget import examples
 
 from tui.core.export import EXPORT_FIELDS, ExportItem, render_csv, render_jsonl, render_markdown
 from tui.core.terminal_safe import visible_line
@@ -54,7 +55,7 @@ def quote_blocks(document: str) -> list[list[str]]:
     return blocks
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(quote=any_text)
 @example(quote="> *a* | #b\n\n1. x")
 @example(quote="&amp; &#65; \\")
@@ -69,7 +70,7 @@ def test_markdown_keeps_any_quote_as_one_blockquote(quote: str) -> None:
     assert quote_blocks(document) == [[visible_line(line.strip()) for line in lines if line.strip()]]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(quotes=st.lists(any_text, min_size=1, max_size=4), actor=maybe_text, title=any_text, url=maybe_text)
 def test_markdown_surrounding_fields_never_create_or_swallow_quotes(
     quotes: list[str], actor: str | None, title: str, url: str | None
@@ -79,7 +80,7 @@ def test_markdown_surrounding_fields_never_create_or_swallow_quotes(
     assert len(quote_blocks(document)) == len(quotes)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(quote=any_text, actor=maybe_text, title=any_text)
 def test_csv_gives_back_any_quote_exactly(quote: str, actor: str | None, title: str) -> None:
     text = render_csv([item_with(quote, actor=actor, title=title)])
@@ -91,7 +92,7 @@ def test_csv_gives_back_any_quote_exactly(quote: str, actor: str | None, title: 
     assert record["article_title"] == title
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(quote=any_text, actor=maybe_text)
 def test_jsonl_gives_back_any_quote_exactly(quote: str, actor: str | None) -> None:
     text = render_jsonl([item_with(quote, actor=actor), item_with(quote)])
@@ -105,7 +106,7 @@ def one_line(text: str) -> str:
     return visible_line(" ".join(text.replace("\0", "\ufffd").split()))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(actor=any_text, title=any_text, speaker=any_text)
 @example(actor="# C# ##", title="Ana *Jones* | 1. [x](y)", speaker="> he")
 @example(actor="1. First", title="\\#", speaker="---")

@@ -6,6 +6,7 @@ import itertools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_budget import examples
 
 from tui.core.nlp.quote_marks import find_quoted_spans
 
@@ -54,7 +55,7 @@ def test_a_stray_straight_mark_cannot_swallow_curly_quotes():
     assert "“A real quote,”" in quoted(text)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(st.sampled_from([*"ab .,\n\"“”‘’'«»„`", "''", "``"]), max_size=120).map("".join))
 def test_spans_stay_inside_the_text_in_order_and_never_overlap(text):
     spans = find_quoted_spans(text)

@@ -12,6 +12,7 @@ A quote inside reported speech makes the statement "mixed"; a quote split by its
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -70,6 +71,39 @@ class _Index:
     def in_quote(self, token: Token) -> bool:
         return self.quote_containing(token.idx) is not None
 
+    @functools.cached_property
+    def _sentences(self) -> tuple[list[Any], list[int]]:
+        sentences = list(self.doc.sents)
+        return sentences, [sent.start for sent in sentences]
+
+    def sentence(self, i: int) -> Any:
+        """The sentence of token `i`, as `doc[i].sent` gives it, found by bisection: spaCy's `.sent` walks
+        the sentence token by token on every call, which costs quadratic time in a long sentence of quotes."""
+        sentences, starts = self._sentences
+        return sentences[bisect.bisect_right(starts, i) - 1]
+
+    @functools.cached_property
+    def cues(self) -> tuple[list[int], list[int]]:
+        """Token indices and character offsets, in order, of the reporting verbs outside quotes."""
+        tokens = [t.i for t in self.doc if _is_cue(t) and not self.in_quote(t)]
+        return tokens, [self.doc[i].idx for i in tokens]
+
+    def cues_around(self, quote: QuotedSpan, sent: Any) -> list[Token]:
+        """In `sent`, the last cue before `quote` and the first after it, in text order.
+
+        Any other cue of the sentence lies farther from the quote on its side, so these two are all a
+        search for the nearest cue needs: a long sentence full of quotes costs no more per quote.
+        """
+        tokens, chars = self.cues
+        found = []
+        before = bisect.bisect_left(chars, quote.start) - 1
+        if before >= 0 and sent.start <= tokens[before] < sent.end:
+            found.append(self.doc[tokens[before]])
+        after = bisect.bisect_left(chars, quote.end)
+        if after < len(tokens) and sent.start <= tokens[after] < sent.end:
+            found.append(self.doc[tokens[after]])
+        return found
+
 
 def _end_char(token: Token) -> int:
     """The character offset just after `token`."""
@@ -93,6 +127,17 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
             break
         end -= 1
     return start, end
+
+
+def says_something(text: str, start: int, end: int) -> bool:
+    """A statement holds at least one letter or digit: punctuation and blanks alone say nothing.
+
+    Trimming can leave nothing of a short stretch (`ACCORDING TO.,.`: what follows the cue is `.,.`).
+    Such a leftover is only kept when it touches a quote and so grows to hold it (`That's according
+    to a school's latest "List of Words ..."`: the closing mark is left and the quote is the statement);
+    find_statements drops whatever still says nothing at the end.
+    """
+    return any(character.isalnum() for character in text[start:end])
 
 
 def _is_cue(token: Token) -> bool:
@@ -450,21 +495,23 @@ def _nearest_cue(doc: Doc, index: _Index, quote: QuotedSpan, taken: set[int]) ->
     text = doc_text(doc)
     first = index.token_at(quote.start)
     last = index.token_at(max(quote.start, quote.end - 1))
-    sentences = [(doc[first].sent, True), (doc[last].sent, True)]
-    after = doc[last].sent.end
+    first_sent, last_sent = index.sentence(first), index.sentence(last)
+    sentences = [(first_sent, True), (last_sent, True)]
+    after = last_sent.end
     # the next sentence, but not the next paragraph: a quote closing a paragraph was attributed in it
     if (
         after < len(doc)
         and not text[quote.end : doc[after].idx].strip()
         and "\n" not in text[quote.end : doc[after].idx]
     ):
-        sentences.append((doc[after].sent, False))
+        sentences.append((index.sentence(after), False))
     lead = text[: quote.start].rstrip()
-    if lead.endswith(":") and doc[first].sent.start > 0:
-        sentences.append((doc[doc[first].sent.start - 1].sent, False))
+    if lead.endswith(":") and first_sent.start > 0:
+        sentences.append((index.sentence(first_sent.start - 1), False))
     best, best_distance = None, None
     for sent, own in sentences:
-        for token in sent:
+        # in its own sentences the nearest cue on either side of the quote; in the others, the first words
+        for token in index.cues_around(quote, sent) if own else sent[:9]:
             if not _is_cue(token) or index.in_quote(token):
                 continue
             if not own and (token.i in taken or token.i - sent.start > 8):
@@ -740,6 +787,7 @@ def find_statements(doc: Doc) -> list[Statement]:
         orphans = [q for q in orphans if not furniture.holds(q.start)]
     statements.extend(_follow_ons(doc, statements, orphans, quoted))
     statements.extend(_unattributed(text, statements, orphans))
+    statements = [st for st in statements if says_something(text, st.start, st.end)]
     statements.sort(key=lambda s: s.start)
     for st in statements:
         st.parts = _by_paragraph(text, _parts(text, st, quoted, index.quote_starts))
