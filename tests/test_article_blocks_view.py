@@ -98,3 +98,29 @@ async def test_a_click_inside_a_block_quotation_finds_the_word_under_it(
             assert view.offset_at(line, column) == offset, words
             if prefix:
                 assert view.offset_at(line, 0) is None  # the bar or bullet is not a word
+
+
+async def test_a_text_file_whose_first_line_is_its_title_shows_the_title_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app_library import open_reader, sample_paths
+
+    from tui.core.library import Library
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    library = Library(no_cache=True)
+    library.open(sample_paths("kazakhstan-csto-forces-to-remain.txt"), on_problem=lambda problem: None)
+    app = open_reader(library=library, analyze=False, remember=False, theme="textual-dark")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.reader.article_view
+        title = view.article.title
+        shown = [view._line_at(n).plain for n in range(len(view._header) + len(view._line_texts))]
+        assert title == "Kazakhstan President: CSTO forces to remain until situation stabilized"
+        screen = " ".join(" ".join(shown).split())
+        assert screen.count(title) == 1
+        assert screen.startswith(title)  # the text's own first line, bold as a heading
+        assert view.offset_at(0, 0) == 0  # and its words are the text's: a click there finds them

@@ -279,10 +279,13 @@ def shaped_line(line: Text, shape: LineShape, styles: Mapping[str, Style]) -> Te
 def header_lines(article: Article, width: int, console: Console, styles: Mapping[str, Style]) -> list[Text]:
     """What stands above the text, wrapped to `width`: the title, source · date · authors, the link
     (one line, cut short with …), the licence, then a blank line. Each is shown, never obeyed: the
-    URL is made visible inside its hyperlink's own escape sequence too."""
+    URL is made visible inside its hyperlink's own escape sequence too. A title the text opens with
+    as its heading (a `.txt` file's first line, a Markdown `# Title`) is shown once, there."""
     title, meta, link_style = (styles[name] for name in HEADER_CLASSES)
     parts = [article.source, article.date, ", ".join(article.authors) if article.authors else None]
-    lines = list(Text(visible_line(article.title or article.path), style=title).wrap(console, width))
+    lines: list[Text] = []
+    if not title_opens_text(article):
+        lines.extend(Text(visible_line(article.title or article.path), style=title).wrap(console, width))
     described = visible_line(" · ".join(p for p in parts if p))
     if described:
         lines.extend(Text(described, style=meta).wrap(console, width))
@@ -293,8 +296,18 @@ def header_lines(article: Article, width: int, console: Console, styles: Mapping
         lines.append(link)
     if article.licence:
         lines.extend(Text(f"Licence: {visible_line(article.licence)}", style=meta).wrap(console, width))
-    lines.append(Text(""))
+    if lines:
+        lines.append(Text(""))
     return lines
+
+
+def title_opens_text(article: Article) -> bool:
+    """Whether the text's first block is a heading with the article's title as its words."""
+    if not article.blocks or not article.title:
+        return False
+    first = article.blocks[0]
+    heading = article.text[first.start : first.end]
+    return first.kind == "heading" and " ".join(heading.split()) == " ".join(article.title.split())
 
 
 def cut_lines(styled: Text, ranges: list[tuple[int, int]]) -> list[Text]:
