@@ -121,39 +121,40 @@ def _with_kinds(paragraphs: list[str], body: Any) -> list[str]:
 
 
 def _tree_lines(body: Any) -> list[tuple[str, BlockKind, int | None]]:
-    """(words, kind, heading level) of each innermost line-holding element of trafilatura's tree."""
-    lines: list[tuple[str, BlockKind, int | None]] = []
+    """(words, kind, heading level) of each innermost line-holding element of trafilatura's tree,
+    found in one pass: document order visits a parent before its children."""
+    inside: dict[Any, tuple[bool, bool]] = {}  # element -> (in a <quote>, in an <item>)
+    holders: set[Any] = set()  # elements with a line-holding element inside them
+    found: list[tuple[Any, BlockKind, int | None]] = []
     for element in body.iter():
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag not in _TRAFILATURA_LINES or any(
-            isinstance(child.tag, str) and child.tag in _TRAFILATURA_LINES
-            for child in element.iterdescendants()
-        ):
+        parent = element.getparent()
+        quoted, listed = inside.get(parent, (False, False))
+        quoted, listed = quoted or tag == "quote", listed or tag == "item"
+        inside[element] = (quoted, listed)
+        if tag not in _TRAFILATURA_LINES:
             continue
-        ancestors = {node.tag for node in element.iterancestors()}
+        ancestor = parent
+        while ancestor is not None and ancestor not in holders:
+            holders.add(ancestor)
+            ancestor = ancestor.getparent()
         kind: BlockKind = "paragraph"
         level = None
-        if tag == "quote" or "quote" in ancestors:
+        if quoted:
             kind = "blockquote"
         elif tag == "head":
             kind, rend = "heading", str(element.get("rend") or "")
             level = int(rend[1:]) if rend[:1] == "h" and rend[1:].isdigit() else 2
-        elif tag == "item" or "item" in ancestors:
+        elif listed:
             kind = "list_item"
         elif tag == "code":
             kind = "preformatted"
-        lines.append(
-            (
-                one_line(
-                    element.text_content()
-                    if hasattr(element, "text_content")
-                    else "".join(element.itertext())
-                ),
-                kind,
-                level,
-            )
-        )
-    return lines
+        found.append((element, kind, level))
+    return [
+        (one_line("".join(element.itertext())), kind, level)
+        for element, kind, level in found
+        if element not in holders
+    ]
 
 
 def _trafilatura(html: str, url: str | None) -> dict[str, Any]:

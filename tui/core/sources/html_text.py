@@ -124,36 +124,45 @@ def paragraphs_from_html(html: str) -> list[str]:
     for element in list(root.xpath(_CAPTIONS)):
         if len(element.text_content()) <= MAX_CAPTION_CHARS:
             _drop_keeping_tail(element)
+    markers = _markers(root)
     for element in root.iter():
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "br" or tag in _BLOCKS:
             parent = element.getparent()
-            element.tail = "\n" + (_marker(parent) if parent is not None else "") + (element.tail or "")
+            element.tail = "\n" + markers.get(parent, "") + (element.tail or "")
             if tag != "br":
-                element.text = "\n" + _marker(element) + (element.text or "")
+                element.text = "\n" + markers[element] + (element.text or "")
     return _marked_paragraphs(root.text_content())
 
 
-def _marker(element: lxml.etree._Element) -> str:
-    """The marker of the block kind an element's own text stands in."""
-    level = None
-    quoted = listed = preformatted = False
-    for node in element.iterancestors():
-        tag = node.tag if isinstance(node.tag, str) else ""
-        quoted = quoted or tag == "blockquote"
-        listed = listed or tag == "li"
-        preformatted = preformatted or tag == "pre"
-    tag = element.tag if isinstance(element.tag, str) else ""
-    level = _HEADINGS.get(tag)
-    if quoted or tag == "blockquote":
-        return chr(_MARKER_BASE + _MARKED_KINDS.index("blockquote"))
-    if level is not None:
-        return chr(_HEADING_MARKER + level - 1)
-    if preformatted or tag == "pre":
-        return chr(_MARKER_BASE + _MARKED_KINDS.index("preformatted"))
-    if listed or tag == "li":
-        return chr(_MARKER_BASE + _MARKED_KINDS.index("list_item"))
-    return chr(_MARKER_BASE)
+_QUOTED, _LISTED, _PREFORMATTED = 1, 2, 4  # what an element's ancestors (or itself) make its text
+
+
+def _markers(root: lxml.etree._Element) -> dict[lxml.etree._Element, str]:
+    """The marker of the block kind each element's own text stands in, in one pass over the tree
+    (document order visits a parent before its children, so each inherits its parent's context)."""
+    context: dict[lxml.etree._Element, int] = {}
+    markers: dict[lxml.etree._Element, str] = {}
+    for element in root.iter():
+        parent = element.getparent()
+        tag = element.tag if isinstance(element.tag, str) else ""
+        flags = context.get(parent, 0) if parent is not None else 0
+        flags |= (_QUOTED if tag == "blockquote" else 0) | (_LISTED if tag == "li" else 0)
+        flags |= _PREFORMATTED if tag == "pre" else 0
+        context[element] = flags
+        level = _HEADINGS.get(tag)
+        if flags & _QUOTED:
+            code = _MARKED_KINDS.index("blockquote")
+        elif level is not None:
+            code = len(_MARKED_KINDS) + level - 1
+        elif flags & _PREFORMATTED:
+            code = _MARKED_KINDS.index("preformatted")
+        elif flags & _LISTED:
+            code = _MARKED_KINDS.index("list_item")
+        else:
+            code = 0
+        markers[element] = chr(_MARKER_BASE + code)
+    return markers
 
 
 def _marked_paragraphs(text: str) -> list[str]:
