@@ -14,6 +14,7 @@ from typing import Any, Literal
 QuoteKind = Literal["direct", "indirect", "mixed"]
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "indirect", "mixed")
 BlockKind = Literal["heading", "paragraph", "blockquote", "list_item", "caption", "preformatted"]
+# The cache stores a kind by its place here: add new kinds at the end.
 BLOCK_KINDS: tuple[BlockKind, ...] = (
     "heading",
     "paragraph",

@@ -16,16 +16,18 @@ import contextlib
 import json
 import os
 import sqlite3
+import sys
 import threading
 import time
 import uuid
 import zlib
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.core.model import Analysis, Article, Block
+from tui.core.model import BLOCK_KINDS, Analysis, Article, Block
 
 DB_ENV = "NEWSREADER_DB"
 DB_FILENAME = "newsreader.db"
@@ -98,7 +100,7 @@ CREATE INDEX articles_gen ON articles (gen);
 """
 
 # Version 3 keeps each article's blocks (headings, block quotations, list items: spans of its text)
-# as compressed JSON. Rows written before have none and read as one paragraph a line.
+# as packed integers (`_packed_blocks`). Rows written before have none and read as one paragraph a line.
 _TO_V3 = """
 ALTER TABLE articles ADD COLUMN blocks BLOB;
 """
@@ -108,6 +110,7 @@ _MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _TO_V2, 2: _TO_V3}
 # A compressed article is ~2.1 KB: a 4 KB page holds one (measured: 51 MB for 10,000 articles,
 # 34 MB with 16 KB pages, whose reads are as fast).
 PAGE_SIZE = 16384
+_KIND_NUMBERS = {kind: number for number, kind in enumerate(BLOCK_KINDS)}  # BLOCK_KINDS only grows
 COMPRESSION_LEVEL = 6  # level 1 saves ~30% of the time (~0.1 ms an article) for ~5% more bytes
 
 
@@ -549,12 +552,31 @@ def _article_from_row(row: Sequence) -> Article:  # type: ignore[type-arg]
         licence=licence,
         format=fmt,
         id=article_id,
-        blocks=tuple(Block.from_dict(b) for b in json.loads(unpack(blocks))) if blocks else (),
+        blocks=_unpacked_blocks(blocks) if blocks else (),
     )
 
 
 def _packed_blocks(article: Article) -> bytes:
-    return pack(json.dumps([b.to_dict() for b in article.blocks], separators=(",", ":")))
+    """Blocks as little-endian uint32 quadruples (kind's index in BLOCK_KINDS, start, end, level or 0):
+    4 µs an article where compressed JSON took 38 (every article is compared on each open), ~16 bytes
+    a block."""
+    numbers = array(
+        "I", [n for b in article.blocks for n in (_KIND_NUMBERS[b.kind], b.start, b.end, b.level or 0)]
+    )
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    return numbers.tobytes()
+
+
+def _unpacked_blocks(data: bytes) -> tuple[Block, ...]:
+    numbers = array("I")
+    numbers.frombytes(data)
+    if sys.byteorder == "big":
+        numbers.byteswap()
+    return tuple(
+        Block(BLOCK_KINDS[kind] if kind < len(BLOCK_KINDS) else "paragraph", start, end, level or None)
+        for kind, start, end, level in zip(*[iter(numbers)] * 4, strict=True)
+    )
 
 
 def _rows_where_in(
