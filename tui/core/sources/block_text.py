@@ -54,7 +54,7 @@ def text_and_blocks(paragraphs: Iterable[str]) -> tuple[str, tuple[Block, ...]]:
     return PARAGRAPH_BREAK.join(parts), tuple(blocks)
 
 
-_SEPARATORS = frozenset({"", ".", "*", "* * *", "***", "---"})
+_SEPARATORS = frozenset({"", "."})  # the " ." lines some plain-text files put between paragraphs
 HARD_WRAP_CHARS = 100  # lines this short on average, in runs between blank lines, are hard-wrapped
 
 
