@@ -34,6 +34,10 @@ PIECES = [
     "it will end",
     "— Jane Doe",
     "noting",
+    "READ MORE:",
+    "\n .\n",
+    ", she said, ",
+    "The Big Show",
 ]
 texts = st.one_of(
     st.text(max_size=300),
@@ -51,6 +55,11 @@ def check(text: str) -> None:
             assert end <= start
     for quote in analysis.quotes:
         assert quote.text == text[quote.start : quote.end]
+        assert quote.parts, "a quote has at least one piece"
+        previous_end = quote.start
+        for start, end in quote.parts:  # pieces in order, inside the quote, never overlapping
+            assert previous_end <= start < end <= quote.end
+            previous_end = end
         for span in (quote.cue, quote.speaker):
             if span is not None:
                 assert 0 <= span.start < span.end <= len(text)

@@ -71,3 +71,14 @@ def test_sloppy_mixed_marks_still_close_the_quote():
 
 def test_a_wrong_way_mark_can_open_a_paragraph_quote():
     assert quoted("”Fear. I am afraid.” ― Ana") == ["”Fear. I am afraid.”"]
+
+
+def test_a_straight_mark_closes_a_curly_quote_when_the_next_curly_mark_opens_a_new_one():
+    text = '“Schools will change," said the doctor, who writes a blog. “Parents will see it.”'
+    assert quoted(text) == ['“Schools will change,"', "“Parents will see it.”"]
+
+
+def test_two_curly_apostrophes_typed_for_a_closing_mark_close_a_curly_quote():
+    text = "“We only sell local comics,’’ says the owner. “Try another shop.”"
+    assert quoted(text) == ["“We only sell local comics,’’", "“Try another shop.”"]
+    assert quoted("The voters’ choice and the parties’ money.") == []

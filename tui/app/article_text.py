@@ -153,23 +153,26 @@ def styled_text(
     Quotes go first (their underline survives under an entity's background), then the marked ones
     (the reader's own choice must show whatever is toggled off), then entities, then the selected
     quote's cue and speaker, search matches, and a brief flash on top.
+    A quote is styled piece by piece (`Quote.parts`): the cue and speaker that split a statement
+    (`"A," she said, "B."`) are the reporter's words and are not shown as quoted.
     """
     rich_text = Text(display_text(text), end="")
     spans: list[tuple[int, int, Style]] = []
     if analysis is not None:
         if marks.show_quotes:
             for quote in analysis.quotes:
-                spans.append(
-                    (quote.start, quote.end, styles[QUOTE_CLASSES.get(quote.kind, QUOTE_CLASSES["direct"])])
-                )
-        for start, end in sorted(marks.marked):
-            spans.append((start, end, styles["article-view--quote-marked"]))
+                style = styles[QUOTE_CLASSES.get(quote.kind, QUOTE_CLASSES["direct"])]
+                spans.extend((start, end, style) for start, end in quote.parts)
+        by_span = {(quote.start, quote.end): quote for quote in analysis.quotes}
+        for key in sorted(marks.marked):
+            pieces = by_span[key].parts if key in by_span else (key,)
+            spans.extend((start, end, styles["article-view--quote-marked"]) for start, end in pieces)
         for entity in analysis.entities:
             if entity.label not in marks.hidden_labels:
                 spans.append((entity.start, entity.end, styles[entity_class(entity.label)]))
     if marks.selected_quote is not None:
         quote = marks.selected_quote
-        spans.append((quote.start, quote.end, styles["article-view--quote-selected"]))
+        spans.extend((start, end, styles["article-view--quote-selected"]) for start, end in quote.parts)
         if quote.cue is not None:
             spans.append((quote.cue.start, quote.cue.end, styles["article-view--cue"]))
         if quote.speaker is not None:

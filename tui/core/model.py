@@ -189,6 +189,9 @@ class Quote:
     `speaker` is the mention nearest the cue ("he", "the minister", "Tokayev"); `actor` is the
     canonical name of who that is, or None when nobody could be resolved.
     `speaker_inherited` marks a follow-on quote that took its speaker from the quote it continues.
+    `parts` are the pieces of what was said, in order, inside [start, end]: one piece, the whole span, for
+    most statements; two or more for a statement split by its cue (`"A," she said, "B."`), whose cue and
+    speaker between the pieces are the reporter's words, not the speaker's.
     """
 
     start: int
@@ -199,6 +202,22 @@ class Quote:
     speaker: Span | None = None
     actor: str | None = None
     speaker_inherited: bool = False
+    parts: tuple[tuple[int, int], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            object.__setattr__(self, "parts", ((self.start, self.end),))
+
+    def part_texts(self) -> list[str]:
+        """The words of each piece, in order."""
+        return [self.text[start - self.start : end - self.start] for start, end in self.parts]
+
+    def gap_texts(self) -> list[str]:
+        """The words between one piece and the next (the reporter's: cue, speaker, punctuation)."""
+        return [
+            self.text[end - self.start : start - self.start]
+            for (_, end), (start, _) in zip(self.parts, self.parts[1:], strict=False)
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -206,6 +225,7 @@ class Quote:
             "end": self.end,
             "kind": self.kind,
             "text": self.text,
+            "parts": [[start, end] for start, end in self.parts],
             "cue": self.cue.to_dict() if self.cue else None,
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "actor": self.actor,
@@ -225,6 +245,7 @@ class Quote:
             speaker=Span.from_dict(speaker) if speaker else None,
             actor=data.get("actor"),
             speaker_inherited=bool(data.get("speaker_inherited", False)),
+            parts=tuple((int(start), int(end)) for start, end in data.get("parts") or ()),
         )
 
 

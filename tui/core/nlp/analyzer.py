@@ -127,6 +127,7 @@ def analysis_of(doc: Any, article_id: str, identity: str) -> Analysis:
             else None,
             actor=actor_name,
             speaker_inherited=st.inherited,
+            parts=tuple(st.parts),
         )
         for st, actor_name in zip(statements, actor_names, strict=True)
     ]
