@@ -589,3 +589,15 @@ async def test_keys_the_reader_uses_are_still_typed_into_the_search_box() -> Non
         await pilot.press("slash", "left_square_bracket", "q", "right_curly_bracket", "question_mark")
         assert app.reader.search_input.value == "[q}?"
         assert app.reader.article_view.selected_quote is None and not isinstance(app.screen, HelpScreen)
+
+
+async def test_the_welcome_names_every_format_the_reader_opens() -> None:
+    from tui.core.sources.dispatch import READERS, SUFFIX_FORMATS
+
+    app = open_reader(analyze=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = " ".join(str(app.screen.query_one("#welcome-text").render()).split())
+    assert all(suffix in shown for suffix in SUFFIX_FORMATS), shown
+    assert set(READERS) <= set(SUFFIX_FORMATS.values())  # so every reader has its suffix named
+    assert "web addresses" in shown and "standard input" in shown

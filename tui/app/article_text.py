@@ -6,6 +6,11 @@ text with each control character as one visible placeholder (one character for o
 an article acts on the terminal and every offset still points at the same character.
 Styles are passed in (they come from the stylesheet's component classes) so this module holds
 no colours and can be tested without a screen.
+
+The article's blocks shape the lines, never the text: a block quotation's lines are drawn behind a
+bar, a list item's behind a bullet, and those lines wrap that much narrower. The bar and the bullet
+are a prefix added to the screen line, outside the text, so every offset still maps to its cell
+once the prefix's width is taken off (`LineShape.prefix`).
 """
 
 from __future__ import annotations
@@ -15,11 +20,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from rich._wrap import divide_line
+from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
-from tui.core.model import Analysis, Article, Entity, Quote
+from tui.core.model import Analysis, Article, Block, BlockKind, Entity, Quote
 from tui.core.terminal_safe import visible, visible_line
 
 # spaCy labels grouped the way a reader thinks of them; each group is one toggle key and one colour
@@ -64,6 +70,28 @@ MARK_CLASSES: tuple[str, ...] = (
     "article-view--flash",
 )
 HEADER_CLASSES: tuple[str, ...] = ("article-view--title", "article-view--meta", "article-view--link")
+BLOCK_CLASSES: dict[str, str] = {
+    "heading": "article-view--heading",
+    "blockquote": "article-view--blockquote",
+    "list_item": "article-view--list-item",
+    "caption": "article-view--caption",
+    "preformatted": "article-view--preformatted",
+}
+PREFIX_CLASS = "article-view--block-prefix"
+QUOTE_BAR = "▌ "
+BULLET = "• "
+_TEXT_BULLETS = ("- ", "* ", "• ")  # a list item whose text already starts with its bullet
+
+
+@dataclass(frozen=True)
+class LineShape:
+    """How one screen line is drawn: the block it belongs to and what stands before its text."""
+
+    kind: BlockKind | None = None
+    prefix: str = ""
+
+
+PLAIN_LINE = LineShape()
 
 
 @dataclass(frozen=True)
@@ -169,32 +197,98 @@ def line_ranges(text: str, width: int) -> list[tuple[int, int]]:
     """Character ranges of each screen line of `text` wrapped to `width` cells; an empty range
     stands for the blank line shown between two paragraphs. Depends only on the text and the width,
     so highlights arriving later never move a line."""
+    return layout_lines(text, width)[0]
+
+
+def layout_lines(
+    text: str, width: int, blocks: Iterable[Block] = ()
+) -> tuple[list[tuple[int, int]], list[LineShape]]:
+    """`line_ranges` for an article with blocks, and the shape of each line: a line of a block
+    quotation or a list item wraps narrower by its prefix; the lines of one block (a hard-wrapped
+    paragraph) follow each other with no blank line between."""
     ranges: list[tuple[int, int]] = []
+    shapes: list[LineShape] = []
+    block_list = list(blocks)
     paragraphs = text.split("\n")
     position = 0
-    for number, paragraph in enumerate(paragraphs):
+    index = 0  # the first block that may hold the current line
+    previous_block: Block | None = None
+    last_kind: BlockKind | None = None  # the kind of the last line with words
+    for paragraph in paragraphs:
         end = position + len(paragraph)
         if paragraph.strip():
-            breaks = divide_line(paragraph, width, fold=True)
+            words_at = position + len(paragraph) - len(paragraph.lstrip())
+            while index < len(block_list) and block_list[index].end <= words_at:
+                index += 1
+            block = (
+                block_list[index] if index < len(block_list) and block_list[index].start <= words_at else None
+            )
+            continues = block is not None and block is previous_block
+            if ranges and ranges[-1][0] != ranges[-1][1] and not continues:
+                ranges.append((position - 1, position - 1))
+                shapes.append(PLAIN_LINE)
+            if (
+                block is not None
+                and block.kind == "blockquote"
+                and last_kind == "blockquote"
+                and not continues
+            ):
+                shapes[-1] = LineShape("blockquote", QUOTE_BAR.rstrip())  # one bar down a quotation
+            first, rest = _prefixes(text, block, continues)
+            indent = max(cell_len(first), cell_len(rest))
+            breaks = divide_line(paragraph, max(1, width - indent), fold=True)
             starts = [0, *breaks]
             ends = [*breaks, len(paragraph)]
-            ranges.extend((position + s, position + e) for s, e in zip(starts, ends, strict=True))
-            following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
-            if following.strip():
-                ranges.append((end, end))
+            for line_number, (s, e) in enumerate(zip(starts, ends, strict=True)):
+                ranges.append((position + s, position + e))
+                shapes.append(LineShape(block.kind if block else None, rest if line_number else first))
+            previous_block = block
+            last_kind = block.kind if block is not None else None
         elif ranges and ranges[-1][0] != ranges[-1][1]:
             ranges.append((end, end))
+            shapes.append(PLAIN_LINE)
+            previous_block = None
         position = end + 1
-    return ranges
+    return ranges, shapes
+
+
+def _prefixes(text: str, block: Block | None, continues: bool) -> tuple[str, str]:
+    """What stands before a block's first screen line and before its others."""
+    if block is None:
+        return "", ""
+    if block.kind == "blockquote":
+        return QUOTE_BAR, QUOTE_BAR
+    if block.kind == "list_item":
+        if continues:
+            return "  ", "  "
+        if text.startswith(_TEXT_BULLETS, block.start):
+            return "", "  "
+        return BULLET, "  "
+    if block.kind == "preformatted":
+        return "  ", "  "
+    return "", ""
+
+
+def shaped_line(line: Text, shape: LineShape, styles: Mapping[str, Style]) -> Text:
+    """A cut screen line drawn in its block's style (under the highlights) behind its prefix."""
+    name = BLOCK_CLASSES.get(shape.kind or "")
+    if name is not None and line.plain:
+        line.stylize_before(styles[name])
+    if not shape.prefix:
+        return line
+    return Text.assemble(Text(shape.prefix, style=styles[PREFIX_CLASS]), line, end="")
 
 
 def header_lines(article: Article, width: int, console: Console, styles: Mapping[str, Style]) -> list[Text]:
     """What stands above the text, wrapped to `width`: the title, source · date · authors, the link
     (one line, cut short with …), the licence, then a blank line. Each is shown, never obeyed: the
-    URL is made visible inside its hyperlink's own escape sequence too."""
+    URL is made visible inside its hyperlink's own escape sequence too. A title the text opens with
+    as its heading (a `.txt` file's first line, a Markdown `# Title`) is shown once, there."""
     title, meta, link_style = (styles[name] for name in HEADER_CLASSES)
     parts = [article.source, article.date, ", ".join(article.authors) if article.authors else None]
-    lines = list(Text(visible_line(article.title or article.path), style=title).wrap(console, width))
+    lines: list[Text] = []
+    if not title_opens_text(article):
+        lines.extend(Text(visible_line(article.title or article.path), style=title).wrap(console, width))
     described = visible_line(" · ".join(p for p in parts if p))
     if described:
         lines.extend(Text(described, style=meta).wrap(console, width))
@@ -205,8 +299,18 @@ def header_lines(article: Article, width: int, console: Console, styles: Mapping
         lines.append(link)
     if article.licence:
         lines.extend(Text(f"Licence: {visible_line(article.licence)}", style=meta).wrap(console, width))
-    lines.append(Text(""))
+    if lines:
+        lines.append(Text(""))
     return lines
+
+
+def title_opens_text(article: Article) -> bool:
+    """Whether the text's first block is a heading with the article's title as its words."""
+    if not article.blocks or not article.title:
+        return False
+    first = article.blocks[0]
+    heading = article.text[first.start : first.end]
+    return first.kind == "heading" and " ".join(heading.split()) == " ".join(article.title.split())
 
 
 def cut_lines(styled: Text, ranges: list[tuple[int, int]]) -> list[Text]:

@@ -63,6 +63,7 @@ def as_json(article: Article, analysis: Analysis) -> str:
         "quotes": [q.to_dict() for q in analysis.quotes],
         "entities": [e.to_dict() for e in analysis.entities],
         "actors": [a.to_dict() for a in analysis.actors],
+        "blocks": [b.to_dict() for b in article.blocks],
     }
     return json.dumps(record, ensure_ascii=False)
 

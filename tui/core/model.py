@@ -14,6 +14,16 @@ from typing import Any, Literal
 QuoteKind = Literal["direct", "indirect", "mixed"]
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "indirect", "mixed")
 ELLIPSIS = " … "  # stands where a split statement's cue and speaker are left out of its words
+BlockKind = Literal["heading", "paragraph", "blockquote", "list_item", "caption", "preformatted"]
+# The cache stores a kind by its place here: add new kinds at the end.
+BLOCK_KINDS: tuple[BlockKind, ...] = (
+    "heading",
+    "paragraph",
+    "blockquote",
+    "list_item",
+    "caption",
+    "preformatted",
+)
 
 
 def content_hash(text: str) -> str:
@@ -38,6 +48,50 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Block:
+    """One block of an article as it was written (a heading, a block quotation, a list item...):
+    a span of `Article.text`, so the view can draw it and the analysis can read it without the text
+    ever changing. `level` is a heading's level (1 for the title), None for other kinds."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    level: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "start": self.start, "end": self.end}
+        if self.level is not None:
+            data["level"] = self.level
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Block:
+        kind = data.get("kind")
+        level = data.get("level")
+        return cls(
+            kind=kind if kind in BLOCK_KINDS else "paragraph",
+            start=int(data["start"]),
+            end=int(data["end"]),
+            level=int(level) if level is not None else None,
+        )
+
+
+def line_blocks(text: str) -> tuple[Block, ...]:
+    """Every non-blank line of `text` as a paragraph: the shape of a text built one paragraph a line,
+    and what an article without known structure (an old cache row, a plain record) is read as."""
+    blocks: list[Block] = []
+    position = 0
+    for line in text.split("\n"):
+        end = position + len(line)
+        stripped = line.strip()
+        if stripped:
+            start = position + len(line) - len(line.lstrip())
+            blocks.append(Block("paragraph", start, start + len(stripped)))
+        position = end + 1
+    return tuple(blocks)
+
+
+@dataclass(frozen=True)
 class Article:
     """One news article as loaded from a file, a feed entry, a JSON line or a URL.
 
@@ -55,10 +109,14 @@ class Article:
     licence: str | None = None
     format: str = "txt"
     id: str = field(default="")
+    blocks: tuple[Block, ...] = ()
+    """The text's blocks in reading order; left empty, every non-blank line is a paragraph."""
 
     def __post_init__(self) -> None:
         if not self.id:
             object.__setattr__(self, "id", content_hash(self.text))
+        if not self.blocks:
+            object.__setattr__(self, "blocks", line_blocks(self.text))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -72,6 +130,7 @@ class Article:
             "authors": list(self.authors),
             "licence": self.licence,
             "format": self.format,
+            "blocks": [b.to_dict() for b in self.blocks],
         }
 
     @classmethod
@@ -87,6 +146,7 @@ class Article:
             licence=data.get("licence"),
             format=data.get("format") or "txt",
             id=data.get("id") or "",
+            blocks=tuple(Block.from_dict(b) for b in data.get("blocks") or ()),
         )
 
 

@@ -24,16 +24,20 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.article_text import (
+    BLOCK_CLASSES,
     ENTITY_CLASSES,
     ENTITY_GROUPS,
     HEADER_CLASSES,
     MARK_CLASSES,
+    PREFIX_CLASS,
     QUOTE_CLASSES,
+    LineShape,
     Marks,
     cut_lines,
     display_text,
     header_lines,
-    line_ranges,
+    layout_lines,
+    shaped_line,
     styled_text,
     visible_entities,
 )
@@ -61,6 +65,8 @@ class ArticleView(ScrollView, can_focus=True):
         *QUOTE_CLASSES.values(),
         *MARK_CLASSES,
         *HEADER_CLASSES,
+        *BLOCK_CLASSES.values(),
+        PREFIX_CLASS,
         "article-view--placeholder",
     }
 
@@ -105,6 +111,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._match_index: int | None = None
         self._header: list[Text] = []
         self._ranges: list[tuple[int, int]] = []
+        self._shapes: list[LineShape] = []  # each line's block and prefix (bar, bullet)
         self._starts: list[int] = []
         self._line_texts: list[Text] = []
         self._strips: dict[int, Strip] = {}
@@ -202,7 +209,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self._wrap_width = width
         self._header = self._header_lines(width)
-        self._ranges = self._wrap(width)
+        self._ranges, self._shapes = self._wrap(width)
         self._starts = [start for start, _ in self._ranges]
         self._restyle()
 
@@ -213,16 +220,22 @@ class ArticleView(ScrollView, can_focus=True):
             return list(Text(visible(self.placeholder), style=style).wrap(self.app.console, width))
         return header_lines(self.article, width, self.app.console, self._styles())
 
-    def _wrap(self, width: int) -> list[tuple[int, int]]:
-        return line_ranges(self._text, width) if self.article is not None else []
+    def _wrap(self, width: int) -> tuple[list[tuple[int, int]], list[LineShape]]:
+        if self.article is None:
+            return [], []
+        return layout_lines(self._text, width, self.article.blocks)
 
     def _restyle(self) -> None:
         """Style the whole text once and cut it into the wrapped lines."""
         self._strips.clear()
         self._line_texts = []
         if self.article is not None:
-            styled = styled_text(self._text, self.analysis, self.marks, self._styles())
-            self._line_texts = cut_lines(styled, self._ranges)
+            styles = self._styles()
+            styled = styled_text(self._text, self.analysis, self.marks, styles)
+            self._line_texts = [
+                shaped_line(line, shape, styles)
+                for line, shape in zip(cut_lines(styled, self._ranges), self._shapes, strict=True)
+            ]
         total = len(self._header) + len(self._line_texts)
         self.virtual_size = Size(self._wrap_width, total)
         self.refresh()
@@ -265,7 +278,9 @@ class ArticleView(ScrollView, can_focus=True):
         if not 0 <= index < len(self._ranges):
             return None
         start, end = self._ranges[index]
-        cells = 0
+        cells = cell_len(self._shapes[index].prefix)  # the bar or bullet before the text
+        if column < cells:
+            return None
         for position in range(start, end):
             cells += cell_len(self._text[position])
             if cells > column:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tui.core.model import Article, LoadProblem
 
+from .block_text import plain_text_blocks
 from .files import read_document
 from .titles import first_line_title
 
@@ -24,4 +25,6 @@ def read_text_file(path: Path) -> Iterator[Article | LoadProblem]:
 
 def article_from_plain_text(text: str, name: str, format: str) -> Article:
     """An article whose text is exactly `text` (offsets refer to it) and whose title is its first line."""
-    return Article(path=name, title=first_line_title(text), text=text, format=format)
+    return Article(
+        path=name, title=first_line_title(text), text=text, format=format, blocks=plain_text_blocks(text)
+    )
