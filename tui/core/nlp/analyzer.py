@@ -10,14 +10,15 @@ from __future__ import annotations
 import concurrent.futures
 import multiprocessing
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from ..model import Actor, Analysis, Article, Entity, Quote, Span
+from ..model import Actor, Analysis, Article, Block, Entity, Quote, Span
 from ..worker_lifeline import end_with_parent
 from . import chunking
 from .actor_names import actor_label, looks_like_name
 from .actors import ACTOR_LABELS, ActorBook
+from .block_quotes import blocks_in_piece, with_block_quotations
 from .chunking import piece_batches
 from .joining import join_analyses
 from .models import pipeline_identity, resolve_model
@@ -49,7 +50,7 @@ class Analyzer:
         if len(article.text) > chunking.CHUNK_CHARS:
             return next(self._analyses_in_pieces([article], batch_size=1))
         self._allow_length(len(article.text))
-        return self._from_doc(article, self.nlp(article.text))
+        return self._from_doc(article, self.nlp(article.text), 0)
 
     def _allow_length(self, length: int) -> None:
         """spaCy refuses texts over 1,000,000 characters by default; a long article is still an article."""
@@ -83,7 +84,7 @@ class Analyzer:
                 if index != current:
                     yield self._joined(articles[current], done)
                     done, current = [], index
-                done.append((start, self._from_doc(articles[index], doc)))
+                done.append((start, self._from_doc(articles[index], doc, start)))
         if articles:
             yield self._joined(articles[current], done)
 
@@ -113,16 +114,21 @@ class Analyzer:
             initargs=(self.model,),
         )
 
-    def _from_doc(self, article: Article, doc: Any) -> Analysis:
-        return analysis_of(doc, article.id, self.identity)
+    def _from_doc(self, article: Article, doc: Any, start: int) -> Analysis:
+        """The analysis of `doc`, the piece of `article` that begins at character `start`."""
+        blocks = blocks_in_piece(article.blocks, start, start + len(doc_text(doc)))
+        return analysis_of(doc, article.id, self.identity, blocks)
 
 
-def analysis_of(doc: Any, article_id: str, identity: str) -> Analysis:
-    """Turn a parsed document into the plain Analysis that leaves this package."""
+def analysis_of(doc: Any, article_id: str, identity: str, blocks: Sequence[Block] = ()) -> Analysis:
+    """Turn a parsed document into the plain Analysis that leaves this package.
+
+    `blocks` are the document's blocks (offsets into its text): block quotations become statements.
+    """
     text = doc_text(doc)
     entities = tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
     book = ActorBook(doc)
-    statements = find_statements(doc)
+    statements = with_block_quotations(doc, blocks, find_statements(doc))
     actor_names: list[str | None] = []
     recent = []
     for st in statements:
