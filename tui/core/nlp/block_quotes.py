@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Block
-from .lexicon import verb_for
+from .lexicon import platforms, speech_nouns, verb_for
 from .quotes import Statement
 from .speakers import antecedent, doc_text, mention_tokens, subject_of
 
@@ -115,7 +115,14 @@ def with_block_quotations(doc: Doc, blocks: Sequence[Block], statements: list[St
     if not runs:
         return statements
     starts = [t.idx for t in doc]
-    found = [_statement_for(doc, starts, text, run) for run in runs]
+    found: list[Statement] = []
+    for run in runs:
+        st, pronoun = _statement_for(doc, starts, text, run)
+        previous = found[-1] if found else None
+        if pronoun and previous is not None and previous.speaker_token is not None and _follows(runs, run):
+            # `He then proceeds to speculate ...:` right after Donald Kirk's quotation: Kirk goes on
+            st.speaker_token = previous.speaker_token
+        found.append(st)
     cues = {st.cue_token for st in found if st.cue_token is not None}
     kept = [
         st
@@ -126,17 +133,24 @@ def with_block_quotations(doc: Doc, blocks: Sequence[Block], statements: list[St
     return sorted(kept + found, key=lambda st: st.start)
 
 
-def _statement_for(doc: Doc, starts: list[int], text: str, run: BlockQuotation) -> Statement:
+def _follows(runs: list[BlockQuotation], run: BlockQuotation) -> bool:
+    """Whether the paragraph that introduces `run` comes right after the quotation before it."""
+    i = runs.index(run)
+    return i > 0 and run.before is not None and runs[i - 1].after == run.before
+
+
+def _statement_for(doc: Doc, starts: list[int], text: str, run: BlockQuotation) -> tuple[Statement, bool]:
     signature = _signature(doc, starts, text, run)
     parts = list(run.parts)
     if signature is not None and signature[0][0] < run.end:
         parts = _before(text, parts, signature[0][0])  # the signature is the signer's, not quoted
     st = Statement(start=parts[0][0], end=parts[-1][1], kind="direct", quotes=1, parts=parts)
+    pronoun = False
     if signature is not None:
         st.cue, st.speaker, st.speaker_token = signature
-    elif run.before is not None and run.before.kind != "blockquote":
-        _attribute_to_introducer(doc, starts, text, run.before, st)
-    return st
+    elif run.before is not None and run.before.kind in {"paragraph", "list_item"}:
+        pronoun = _attribute_to_introducer(doc, starts, text, run.before, st)
+    return st, pronoun
 
 
 def _before(text: str, parts: list[tuple[int, int]], cut: int) -> list[tuple[int, int]]:
@@ -157,43 +171,174 @@ def _tokens_in(doc: Doc, starts: list[int], start: int, end: int) -> Any:
     return doc[first:last]
 
 
-def _attribute_to_introducer(doc: Doc, starts: list[int], text: str, block: Block, st: Statement) -> None:
-    """Speaker and cue from the paragraph that leads into the quotation with a colon."""
-    if not text[block.start : block.end].rstrip().endswith(":"):
-        return
-    # the introducer is the last sentence of its paragraph, the one ending in the colon
+def _attribute_to_introducer(doc: Doc, starts: list[int], text: str, block: Block, st: Statement) -> bool:
+    """Speaker and cue from the paragraph that leads into the quotation: one ending in a colon, or in no
+    punctuation at all (`Monika Neff from Malaysia left this message`).
+
+    True when the speaker is a bare `he`/`she`/`they` opening the paragraph: who that is may be the
+    speaker of the quotation just above.
+    """
+    lead = text[block.start : block.end].rstrip()
+    if not lead or (not lead.endswith(":") and lead[-1] in _SENTENCE_END):
+        return False
     tokens = _tokens_in(doc, starts, block.start, block.end)
     if len(tokens) == 0:
-        return
-    sentence = tokens[-1].sent
-    span = _tokens_in(doc, starts, max(block.start, sentence.start_char), block.end)
+        return False
+    span = _tokens_in(doc, starts, max(block.start, _last_sentence_start(tokens)), block.end)
     according = _according_to(span)
     if according is not None:
         st.cue, (st.speaker, st.speaker_token) = according
         st.cue_token = span[0].i if span[0].lower_ == "according" else None
-        return
-    cues = [t for t in span if verb_for(t.lower_) is not None and t.pos_ in {"VERB", "AUX"}]
-    # the cue with a subject of its own first (`Writing at Mideast Youth, Esra'a explains`), else the
-    # last one whose subject is found by climbing
-    for cue in sorted(cues, key=lambda t: (not _has_subject(t), -t.i)):
-        subject = subject_of(cue)
-        if subject is None or not (block.start <= subject.idx < block.end):
-            continue
-        s, e = mention_tokens(subject)
-        st.cue = (cue.idx, cue.idx + len(cue.text))
-        st.cue_token = cue.i
-        st.speaker = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
-        st.speaker_token = antecedent(subject).i
-        return
-    if cues:
-        cue = cues[-1]  # `As the minister put it:`-like leads whose subject the parse missed
+        return False
+    cue, subject = _cue_and_subject(span)
+    if cue is not None:
         st.cue, st.cue_token = (cue.idx, cue.idx + len(cue.text)), cue.i
-    name = _lone_name(span)
-    if name is not None:
-        st.speaker, st.speaker_token = name
-        if st.cue is None:
-            colon = text.rindex(":", block.start, block.end)
-            st.cue = (colon, colon + 1)
+    if subject is None and (cue is not None or not any(t.pos_ in {"VERB", "AUX"} for t in span)):
+        # `Jonathan Sanchez @Maskus:`, `Brown’s 64 words of support:`, or a cue whose subject the
+        # parse lost; a lead with a verb but no cue (`When you visit X you get this message:`) names nobody
+        subject = _name_in(span, before=cue)
+    if subject is None:
+        return False
+    if st.cue is None and lead.endswith(":"):
+        colon = text.rindex(":", block.start, block.end)
+        st.cue = (colon, colon + 1)
+    s, e = _mention(subject)
+    st.speaker = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+    st.speaker_token = antecedent(subject).i
+    if subject.lower_ in _PERSONAL and block.start < span.start_char:
+        # `SebaSpace refused to answer. He gives reasons for his refusal:`: who the paragraph is about
+        opener = _main_subject(_tokens_in(doc, starts, block.start, span.start_char))
+        if opener is not None:
+            st.speaker_token = opener.i
+            return True
+    return subject.lower_ in _PERSONAL and block.start == span.start_char
+
+
+def _last_sentence_start(tokens: Any) -> int:
+    """Where the paragraph's last sentence starts, by its punctuation: the parser may cut a sentence at
+    a bracket (`Kopgli, of Jeunesse Unie [Fr], called`) and leave its subject in the piece before."""
+    for token in reversed(tokens[:-1]):
+        if token.text in {".", "!", "?"} and token.i + 1 < tokens.end:
+            return tokens.doc[token.i + 1].idx
+    return tokens[0].idx
+
+
+def _main_subject(span: Any) -> Token | None:
+    """The last name that is the subject of a sentence's main verb in `span` (`A Kenyan blogger, Wilde
+    Yearnings, was ...`: the name in apposition)."""
+    found = None
+    for token in span:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.head.dep_ != "ROOT":
+            continue
+        if token.pos_ == "PROPN" or token.ent_type_ in {"PERSON", "ORG"}:
+            found = token
+        elif token.pos_ == "NOUN":
+            names = [c for c in token.rights if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            found = names[0] if names else found
+    return found
+
+
+_SENTENCE_END = set(".!?…\"”’»)]")
+_PERSONAL = {"he", "she", "they"}
+
+
+def _cue_and_subject(span: Any) -> tuple[Token | None, Token | None]:
+    """The reporting verb of an introducer and who speaks through it.
+
+    A cue of the main clause first, one with a subject of its own before one whose subject is found by
+    climbing; with none, the subject of the sentence's main verb (`Kopgli doubts Bongo's death will bring
+    change:`; a copula aside, `Twitter is an integral part of the campaign:`, says nothing); last, a cue
+    in a relative clause stands for the name it hangs on (`Kouamouo [Fr], who also mentions Togo, ...:`).
+    """
+    cues = [t for t in span if verb_for(t.lower_) is not None and t.pos_ in {"VERB", "AUX"}]
+    main = [t for t in cues if not _in_relative_clause(t)]
+    for cue in sorted(main, key=lambda t: (not _has_subject(t), -t.i)):
+        subject = _speaker_token(subject_of(cue), span)
+        if subject is not None:
+            return cue, subject
+    for root in (t for t in span if t.dep_ == "ROOT" and t.pos_ == "VERB"):
+        subject = _speaker_token(subject_of(root), span)
+        if subject is not None and subject.lower_ not in _NOT_SPEAKERS:
+            return (main[-1] if main else root), subject
+    for cue in cues:
+        if cue in main:
+            continue
+        subject = _speaker_token(subject_of(cue), span)
+        if subject is not None and subject.lower_ in _RELATIVE:
+            subject = _name_in(span, before=cue)
+        if subject is not None:
+            return cue, subject
+    return (cues[-1] if cues else None), None
+
+
+_NOT_SPEAKERS = {"i", "you", "we", "one"}
+"""`When you visit the blog you get the following message:`: the reader, not a speaker."""
+_RELATIVE = {"who", "which", "that"}
+
+
+def _speaker_token(subject: Token | None, span: Any) -> Token | None:
+    """`subject` if it can name a speaker; for `a comment by Akin` or `a commentary written by Wang Lin`,
+    whoever the `by` names."""
+    if subject is None or not (span.start <= subject.i < span.end):
+        return None
+    if subject.pos_ == "VERB":
+        # `writing at South Jerusalem Gresghom Gorenberg notes`: the parser took the name into a clause
+        names = [t for t in subject.subtree if t.ent_type_ == "PERSON"]
+        return names[-1] if names else None
+    if subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    if subject.lower_ in speech_nouns():
+        for token in subject.subtree:
+            if token.lower_ == "by" and token.dep_ in {"prep", "agent"}:
+                author = next((c for c in token.children if c.dep_ == "pobj"), None)
+                if author is not None:
+                    return author
+    return subject
+
+
+def _in_relative_clause(token: Token) -> bool:
+    return any(t.dep_ in {"relcl", "acl"} for t in [token, *token.ancestors])
+
+
+def _name_in(span: Any, before: Token | None, subjects: bool = False) -> Token | None:
+    """The first name in `span` (before the cue, if any): a handle (`@xaxo6v:`), a person or a body
+    (`Jonathan Sanchez @Maskus:`), a proper noun the parser took for something else (`Togolese blogger
+    Rodrigue Kopgli, of ...[Fr], called`). With `subjects`, only a name that is a clause's subject."""
+    end = before.i if before is not None else span.end
+    for token in span.doc[span.start : end]:
+        if subjects and token.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if token.text.startswith("@") and len(token.text) > 1:
+            return token
+        if not token.text[:1].isupper():
+            continue
+        if token.ent_type_ in {"PERSON", "ORG"} or token.pos_ == "PROPN":
+            while token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i < end:
+                token = token.head
+            if token.lower_ in platforms():
+                continue
+            return token
+    return None
+
+
+def _mention(head: Token) -> tuple[int, int]:
+    """The words naming the speaker headed by `head`, without a possessive tail (`Brown’s 64`), with
+    the rest of a blog's name (`Stiletos in the Sand`)."""
+    start, end = mention_tokens(head)
+    doc = head.doc
+    if (
+        end + 2 < len(doc)
+        and doc[end].lower_ in {"in", "on"}
+        and doc[end + 1].lower_ == "the"
+        and doc[end + 2].text[:1].isupper()
+        and doc[end + 2].head.i == end
+    ):
+        end += 3
+    while end - 1 > max(start, head.i) and doc[end - 1].pos_ not in {"PROPN", "NOUN", "PRON"}:
+        end -= 1
+    if doc[head.i].tag_ == "POS" or (head.i + 1 < end and doc[head.i + 1].tag_ == "POS"):
+        end = head.i + 1
+    return start, end
 
 
 def _has_subject(token: Token) -> bool:
@@ -217,20 +362,6 @@ def _according_to(span: Any) -> tuple[tuple[int, int], tuple[tuple[int, int] | N
         s, e = mention_tokens(source)
         doc = token.doc
         return cue, ((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)), source.i)
-    return None
-
-
-def _lone_name(span: Any) -> tuple[tuple[int, int], int] | None:
-    """`Carla Sanchez, mayor of Springfield:`: a short lead that is only a name names the speaker."""
-    words = [t for t in span if not (t.is_punct or t.is_space)]
-    if not words or len(words) > _SIGNATURE_WORDS:
-        return None
-    for token in words:
-        if token.ent_type_ in _NAME_LIKE and token.ent_iob_ == "B":
-            s, e = mention_tokens(token)
-            doc = token.doc
-            last = doc[e - 1]
-            return (doc[s].idx, last.idx + len(last.text)), last.i
     return None
 
 
