@@ -24,7 +24,7 @@ from .speakers import antecedent, doc_text, mention_tokens, subject_of
 Doc = Any
 Token = Any
 
-_SIGNATURE = re.compile(r"^\s*(?:—|–|--|―|-)\s*(?P<name>[^\n]{1,80}?)\s*$")
+_SIGNATURE = re.compile(r"\s*(?:—|–|--|―|-)\s*(?P<name>[^\n]{1,80}?)\s*")
 """`— Carla Sanchez`, `-- Carla Sanchez, mayor`: a line that signs the quotation above it."""
 _SIGNATURE_WORDS = 10
 _NAME_LIKE = {"PERSON", "ORG", "NORP", "GPE"}
@@ -238,7 +238,7 @@ def _main_subject(span: Any) -> Token | None:
     return found
 
 
-_SENTENCE_END = set(".!?…\"”’»)]")
+_SENTENCE_END = set('.!?…"”’»)]')
 _PERSONAL = {"he", "she", "they"}
 
 
@@ -377,7 +377,7 @@ def _signature(
     if run.after is not None and run.after.kind == "paragraph":
         candidates.append((run.after.start, run.after.end))
     for start, end in candidates:
-        match = _SIGNATURE.match(text, start, end)
+        match = _SIGNATURE.fullmatch(text, start, end)
         if match is None or match.start("name") == start:
             continue
         name = match.group("name")
