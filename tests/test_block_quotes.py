@@ -202,3 +202,24 @@ def test_a_pronoun_introducing_the_next_quotation_goes_on_with_the_same_speaker(
     )
     second = [q for q in analysis.quotes if q.text.startswith("Perhaps")]
     assert [(q.speaker.text if q.speaker else None, q.actor) for q in second] == [("He", "Donald Kirk")]
+
+
+def test_an_html_blockquote_after_its_introducer_is_a_statement(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Bloggers react</title></head><body><article><h1>Bloggers react</h1>"
+        "<p>The speech on Thursday drew many reactions from bloggers across the region, some angry and "
+        "some hopeful about what comes next.</p><p>Blogger Juan Perez writes:</p><blockquote>"
+        "<p>The speech was a turning point for all of us who waited so long for a change.</p>"
+        "<p>We will remember it for a long time to come.</p></blockquote>"
+        "<p>Others were less impressed and said so on their own blogs during the evening.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    (article,) = [a for a in iter_articles([path]) if isinstance(a, Article)]
+    quote = block_quote(article, shared_analyzer().analyze(article))
+    assert quote.actor == "Juan Perez"
+    assert quote.part_texts() == [
+        "The speech was a turning point for all of us who waited so long for a change.",
+        "We will remember it for a long time to come.",
+    ]
