@@ -223,3 +223,27 @@ def test_an_html_blockquote_after_its_introducer_is_a_statement(tmp_path: Path) 
         "The speech was a turning point for all of us who waited so long for a change.",
         "We will remember it for a long time to come.",
     ]
+
+
+def speaker_of_lead(tmp_path: Path, lead: str) -> str | None:
+    article, analysis = analysed(
+        tmp_path, f"The vote took place on Sunday.\n\n{lead}\n\n> The result will not last the year.\n"
+    )
+    quote = block_quote(article, analysis)
+    return quote.speaker.text if quote.speaker else None
+
+
+def test_a_comment_by_someone_is_their_words(tmp_path: Path) -> None:
+    assert speaker_of_lead(tmp_path, "A comment by Maria Lopez predicted the outcome:") == "Maria Lopez"
+
+
+def test_the_subject_of_the_lead_speaks_when_its_verb_is_no_cue(tmp_path: Path) -> None:
+    assert (
+        speaker_of_lead(tmp_path, "Maria Lopez doubts the new council will change anything:") == "Maria Lopez"
+    )
+
+
+def test_a_lead_about_the_reader_names_nobody(tmp_path: Path) -> None:
+    assert (
+        speaker_of_lead(tmp_path, "When you visit the campaign site you get the following message:") is None
+    )

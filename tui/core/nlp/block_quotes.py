@@ -271,6 +271,8 @@ def _cue_and_subject(span: Any) -> tuple[Token | None, Token | None]:
     return (cues[-1] if cues else None), None
 
 
+_WRITINGS = {"comment", "commentary", "post", "message", "tweet", "reply", "column", "editorial", "letter"}
+"""What a blogger writes: `a comment by Akin predicted ...:` is Akin speaking."""
 _NOT_SPEAKERS = {"i", "you", "we", "one"}
 """`When you visit the blog you get the following message:`: the reader, not a speaker."""
 _RELATIVE = {"who", "which", "that"}
@@ -287,7 +289,7 @@ def _speaker_token(subject: Token | None, span: Any) -> Token | None:
         return names[-1] if names else None
     if subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return None
-    if subject.lower_ in speech_nouns():
+    if subject.lower_ in speech_nouns() or subject.lower_ in _WRITINGS:
         for token in subject.subtree:
             if token.lower_ == "by" and token.dep_ in {"prep", "agent"}:
                 author = next((c for c in token.children if c.dep_ == "pobj"), None)
@@ -324,8 +326,12 @@ def _name_in(span: Any, before: Token | None, subjects: bool = False) -> Token |
 def _mention(head: Token) -> tuple[int, int]:
     """The words naming the speaker headed by `head`, without a possessive tail (`Brown’s 64`), with
     the rest of a blog's name (`Stiletos in the Sand`)."""
-    start, end = mention_tokens(head)
     doc = head.doc
+    if head.pos_ == "NOUN":
+        for child in head.rights:
+            if child.dep_ == "appos" and doc[child.left_edge.i].text[:1].isupper():
+                return _mention(child)  # `another female blogger, Fattractive Egyptian woman,`: the name
+    start, end = mention_tokens(head)
     if (
         end + 2 < len(doc)
         and doc[end].lower_ in {"in", "on"}
