@@ -116,27 +116,29 @@ def with_block_quotations(doc: Doc, blocks: Sequence[Block], statements: list[St
         return statements
     starts = [t.idx for t in doc]
     found: list[Statement] = []
-    for run in runs:
+    for i, run in enumerate(runs):
         st, pronoun = _statement_for(doc, starts, text, run)
         previous = found[-1] if found else None
-        if pronoun and previous is not None and previous.speaker_token is not None and _follows(runs, run):
+        follows = i > 0 and run.before is not None and runs[i - 1].after == run.before
+        if pronoun and follows and previous is not None and previous.speaker_token is not None:
             # `He then proceeds to speculate ...:` right after Donald Kirk's quotation: Kirk goes on
             st.speaker_token = previous.speaker_token
         found.append(st)
     cues = {st.cue_token for st in found if st.cue_token is not None}
+    run_starts = [run.start for run in runs]
     kept = [
         st
         for st in statements
-        if not any(st.start < run.end and run.start < st.end for run in runs)
-        and (st.cue_token is None or st.cue_token not in cues)
+        if not _touches_a_run(runs, run_starts, st) and (st.cue_token is None or st.cue_token not in cues)
     ]
     return sorted(kept + found, key=lambda st: st.start)
 
 
-def _follows(runs: list[BlockQuotation], run: BlockQuotation) -> bool:
-    """Whether the paragraph that introduces `run` comes right after the quotation before it."""
-    i = runs.index(run)
-    return i > 0 and run.before is not None and runs[i - 1].after == run.before
+def _touches_a_run(runs: list[BlockQuotation], run_starts: list[int], st: Statement) -> bool:
+    """Whether `st` overlaps a run: the last run starting before its end is the only one to look at
+    (runs never overlap), so many runs and many statements cost no more than each alone."""
+    i = bisect.bisect_left(run_starts, st.end) - 1
+    return i >= 0 and st.start < runs[i].end
 
 
 def _statement_for(doc: Doc, starts: list[int], text: str, run: BlockQuotation) -> tuple[Statement, bool]:
@@ -187,9 +189,12 @@ def _attribute_to_introducer(doc: Doc, starts: list[int], text: str, block: Bloc
     span = _tokens_in(doc, starts, max(block.start, _last_sentence_start(tokens)), block.end)
     according = _according_to(span)
     if according is not None:
-        st.cue, (st.speaker, st.speaker_token) = according
-        st.cue_token = span[0].i if span[0].lower_ == "according" else None
+        cue_token, st.speaker, st.speaker_token = according
+        to = doc[cue_token.i + 1]
+        st.cue, st.cue_token = (cue_token.idx, to.idx + len(to.text)), cue_token.i
         return False
+    if not lead.endswith(":") and not any(t.pos_ == "VERB" for t in span):
+        return False  # a line with no colon and no verb is a title, not a lead (`Collaborative Testing`)
     cue, subject = _cue_and_subject(span)
     if cue is not None:
         st.cue, st.cue_token = (cue.idx, cue.idx + len(cue.text)), cue.i
@@ -351,23 +356,18 @@ def _has_subject(token: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass", "csubj"} for c in token.children)
 
 
-def _according_to(span: Any) -> tuple[tuple[int, int], tuple[tuple[int, int] | None, int | None]] | None:
-    """`According to the ministry:`: the cue `According to` and the source as the speaker."""
+def _according_to(span: Any) -> tuple[Token, tuple[int, int] | None, int | None] | None:
+    """`According to the ministry:`: the cue's first token `According`, the source as the speaker (its
+    characters and head token); None when the lead holds no such phrase."""
+    doc = span.doc
     for token in span:
-        if (
-            token.lower_ != "according"
-            or token.i + 1 >= len(token.doc)
-            or token.doc[token.i + 1].lower_ != "to"
-        ):
+        if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
             continue
-        to = token.doc[token.i + 1]
-        cue = (token.idx, to.idx + len(to.text))
-        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        source = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
         if source is None:
-            return cue, (None, None)
+            return token, None, None
         s, e = mention_tokens(source)
-        doc = token.doc
-        return cue, ((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)), source.i)
+        return token, (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)), source.i
     return None
 
 
