@@ -27,7 +27,6 @@ Token = Any
 _SIGNATURE = re.compile(r"\s*(?:—|–|--|―|-)\s*(?P<name>[^\n]{1,80}?)\s*")
 """`— Carla Sanchez`, `-- Carla Sanchez, mayor`: a line that signs the quotation above it."""
 _SIGNATURE_WORDS = 10
-_NAME_LIKE = {"PERSON", "ORG", "NORP", "GPE"}
 
 
 @dataclass(frozen=True)
@@ -215,7 +214,7 @@ def _attribute_to_introducer(doc: Doc, starts: list[int], text: str, block: Bloc
         opener = _main_subject(_tokens_in(doc, starts, block.start, span.start_char))
         if opener is not None:
             st.speaker_token = opener.i
-            return True
+            return False
     return subject.lower_ in _PERSONAL and block.start == span.start_char
 
 
@@ -223,7 +222,7 @@ def _last_sentence_start(tokens: Any) -> int:
     """Where the paragraph's last sentence starts, by its punctuation: the parser may cut a sentence at
     a bracket (`Kopgli, of Jeunesse Unie [Fr], called`) and leave its subject in the piece before."""
     for token in reversed(tokens[:-1]):
-        if token.text in {".", "!", "?"} and token.i + 1 < tokens.end:
+        if token.text in {".", "!", "?"}:
             return tokens.doc[token.i + 1].idx
     return tokens[0].idx
 
