@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Block
-from .lexicon import platforms, speech_nouns, verb_for
+from .lexicon import platforms, speech_nouns, verb_for, writing_nouns
 from .quotes import Statement
 from .speakers import antecedent, doc_text, mention_tokens, subject_of
 
@@ -275,8 +275,6 @@ def _cue_and_subject(span: Any) -> tuple[Token | None, Token | None]:
     return (cues[-1] if cues else None), None
 
 
-_WRITINGS = {"comment", "commentary", "post", "message", "tweet", "reply", "column", "editorial", "letter"}
-"""What a blogger writes: `a comment by Akin predicted ...:` is Akin speaking."""
 _NOT_SPEAKERS = {"i", "you", "we", "one"}
 """`When you visit the blog you get the following message:`: the reader, not a speaker."""
 _RELATIVE = {"who", "which", "that"}
@@ -293,7 +291,7 @@ def _speaker_token(subject: Token | None, span: Any) -> Token | None:
         return names[-1] if names else None
     if subject.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return None
-    if subject.lower_ in speech_nouns() or subject.lower_ in _WRITINGS:
+    if subject.lower_ in speech_nouns() or subject.lower_ in writing_nouns():
         for token in subject.subtree:
             if token.lower_ == "by" and token.dep_ in {"prep", "agent"}:
                 author = next((c for c in token.children if c.dep_ == "pobj"), None)

@@ -55,6 +55,11 @@ def speech_nouns() -> frozenset[str]:
     return _word_list("speech_nouns.txt")
 
 
+def writing_nouns() -> frozenset[str]:
+    """What someone writes and signs: "a comment by Akin", "a post by the ministry"."""
+    return _word_list("writing_nouns.txt")
+
+
 def role_nouns() -> frozenset[str]:
     """Titles and roles that name a person by office: "the minister", "the president"."""
     return _word_list("role_nouns.txt")
