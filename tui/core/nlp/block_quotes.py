@@ -334,6 +334,10 @@ def _mention(head: Token) -> tuple[int, int]:
             if child.dep_ == "appos" and doc[child.left_edge.i].text[:1].isupper():
                 return _mention(child)  # `another female blogger, Fattractive Egyptian woman,`: the name
     start, end = mention_tokens(head)
+    if head.pos_ == "PROPN" and head.ent_iob_ == "O":
+        # `Isabel of Las Burbujas Recargadas`, `Erynnyes from those were the days`: the blog is where
+        # the person writes, not their name
+        end = next((t.i for t in doc[head.i + 1 : end] if t.dep_ == "prep"), end)
     if (
         end + 2 < len(doc)
         and doc[end].lower_ in {"in", "on"}
