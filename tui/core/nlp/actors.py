@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
-from .lexicon import forename_genders, group_nouns, role_nouns, speech_nouns
+from .lexicon import forename_genders, group_nouns, name_titles, role_nouns, speech_nouns
 from .offices import Office, office_of
 from .speakers import doc_text, subject_of
 
@@ -26,57 +27,43 @@ RECENT_SPEAKER_REACH = 150
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "we"}
 GROUP_PRONOUNS = {"it", "they", "we"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-_TITLES = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "prof",
-    "rev",
-    "st",
-    "jr",
-    "sr",
-    "president",
-    "minister",
-    "secretary",
-    "senator",
-    "governor",
-    "mayor",
-    "prime",
-    "chancellor",
-    "king",
-    "queen",
-    "pope",
-    "prince",
-    "princess",
-    "judge",
-    "general",
-    "chairman",
-    "speaker",
-    "leader",
-    "premier",
-    "vice",
-    "former",
-    "late",
-}
 _INDEFINITE = {"a", "an", "another", "some", "one", "several", "many", "two", "three", "sources", "source"}
+
+
+class ActorKind(Enum):
+    """How an actor came to be known, which decides how other mentions may join it."""
+
+    PERSON = "person"
+    """A named person, grouped by forename and surname."""
+    GROUP = "group"
+    """A named organisation, place or people, grouped by name or acronym."""
+    DESCRIBED = "described"
+    """Known only by a description: "the Minister of Foreign Affairs of Kazakhstan", "the police"."""
+
+
+@dataclass(frozen=True)
+class ActorKey:
+    """What makes two mentions one actor: its kind and its name in lower case ("kassym-jomart tokayev")."""
+
+    kind: ActorKind
+    name: str
+
+    @property
+    def forename(self) -> str:
+        return self.name.split()[0]
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
 
 
 @dataclass
 class ActorBuilder:
     name: str
     label: str
+    key: ActorKey
     aliases: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)
-    key: str = ""
     gender: str = ""
 
 
@@ -89,7 +76,7 @@ def _clean_name(text: str) -> str:
 
 def _person_words(name: str) -> list[str]:
     words = [w for w in re.split(r"\s+", name) if w]
-    while words and words[0].lower().rstrip(".") in _TITLES:
+    while words and words[0].lower().rstrip(".") in name_titles():
         words = words[1:]
     return words
 
@@ -106,7 +93,7 @@ class ActorBook:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.actors: list[ActorBuilder] = []
-        self._by_key: dict[str, ActorBuilder] = {}
+        self._by_key: dict[ActorKey, ActorBuilder] = {}
         self.timeline: list[tuple[int, ActorBuilder]] = []  # (char offset, actor) of named mentions
         self._collect_entities()
 
@@ -134,8 +121,8 @@ class ActorBook:
             a
             for a in self.actors
             if a.label == "PERSON"
-            and a.key.startswith("P:")
-            and word in (a.key[2:].split()[-1], a.key[2:].split()[0])
+            and a.key.kind is ActorKind.PERSON
+            and word in (a.key.surname, a.key.forename)
         ]
 
     def _closest(self, candidates: list[ActorBuilder], char: int) -> ActorBuilder:
@@ -170,14 +157,14 @@ class ActorBook:
                 (
                     a
                     for a in self._people_named(surname)
-                    if a.key[2:].split()[-1] == surname
-                    and (a.key[2:].split()[0] == first or a.key[2:].split()[0][:1] == first[:1])
+                    if a.key.surname == surname
+                    and (a.key.forename == first or a.key.forename[:1] == first[:1])
                 ),
                 None,
             )
         if actor is None:
-            key = f"P:{first} {surname}" if len(words) > 1 else f"P:{surname}"
-            actor = ActorBuilder(" ".join(words), "PERSON", key=key)
+            key = ActorKey(ActorKind.PERSON, f"{first} {surname}" if len(words) > 1 else surname)
+            actor = ActorBuilder(" ".join(words), "PERSON", key)
             self._by_key[actor.key] = actor
             self.actors.append(actor)
         self._mention(actor, ent.start_char, ent.end_char, ent.text)
@@ -222,18 +209,18 @@ class ActorBook:
                 person.name = " ".join(words)
             self._mention(person, ent.start_char, ent.end_char, ent.text)
             return person
-        key = "O:" + name.lower()
+        key = ActorKey(ActorKind.GROUP, name.lower())
         actor = self._by_key.get(key)
         if actor is None:
             acronym = _acronym(name)
             if len(acronym) >= 2:
-                actor = self._by_key.get("O:" + acronym.lower())
+                actor = self._by_key.get(ActorKey(ActorKind.GROUP, acronym.lower()))
             if actor is None and name.isupper():
                 actor = next(
                     (a for a in self.actors if a.label != "PERSON" and _acronym(a.name) == name), None
                 )
             if actor is None:
-                actor = ActorBuilder(name, ent.label_, key=key)
+                actor = ActorBuilder(name, ent.label_, key)
                 self.actors.append(actor)
             self._by_key[key] = actor
         if len(name) > len(actor.name) and not name.isupper() and actor.label == ent.label_:
@@ -389,11 +376,11 @@ class ActorBook:
         name = _clean_name(doc_text(self.doc)[start:end])
         if len(name.split()) == 1 and not ({head.lower_, name.lower()} & (role_nouns() | group_nouns())):
             return None
-        key = "D:" + name.lower()
+        key = ActorKey(ActorKind.DESCRIBED, name.lower())
         actor = self._by_key.get(key)
         if actor is None:
             label = "PERSON" if head.lower_ in role_nouns() else "ORG"
-            actor = ActorBuilder(name[:1].upper() + name[1:], label, key=key)
+            actor = ActorBuilder(name[:1].upper() + name[1:], label, key)
             self._by_key[key] = actor
             self.actors.append(actor)
         self._mention(actor, start, end, doc_text(self.doc)[start:end])
@@ -415,7 +402,7 @@ class ActorBook:
             title_like = actor.label == "ORG" and re.match(r"(?i)(\w+) (of|for) ", actor.name)
             if title_like and title_like.group(1).lower() not in role_nouns():
                 title_like = None
-            if actor.key.startswith("D:") or (title_like and actor.key.startswith("O:")):
+            if actor.key.kind is ActorKind.DESCRIBED or (title_like and actor.key.kind is ActorKind.GROUP):
                 office = office_of(actor.name, places)
                 if office is not None and (office.portfolio or office.place):
                     offices.append((actor, office))
@@ -446,7 +433,7 @@ class ActorBook:
         text = doc_text(self.doc)
         held = []
         for actor in self.actors:
-            if actor.label != "PERSON" or not actor.key.startswith("P:"):
+            if actor.label != "PERSON" or actor.key.kind is not ActorKind.PERSON:
                 continue
             for start, end in actor.mentions:
                 for title in (_title_before(text[max(0, start - 80) : start]), _title_after(text, end)):

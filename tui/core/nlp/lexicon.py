@@ -65,6 +65,11 @@ def group_nouns() -> frozenset[str]:
     return _word_list("group_nouns.txt")
 
 
+def name_titles() -> frozenset[str]:
+    """Words written before a name that are no part of it: "Mr.", "Prime Minister", "the late"."""
+    return _word_list("name_titles.txt")
+
+
 def platforms() -> frozenset[str]:
     """Online platforms spaCy's small model mistakes for people: "Twitter", "Orkut"."""
     return _word_list("platforms.txt")
