@@ -10,12 +10,14 @@ role here, a speech noun ("The statement") to whoever issued that statement, and
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from .lexicon import forename_genders, group_nouns, name_titles, role_nouns, speech_nouns
+from .actor_names import ACRONYM_LENGTH, speaker_name_tokens
+from .lexicon import forename_genders, group_nouns, name_titles, platforms, role_nouns, speech_nouns
 from .offices import Office, office_of
 from .speakers import doc_text, subject_of
 
@@ -67,6 +69,19 @@ class ActorBuilder:
     gender: str = ""
 
 
+@dataclass(frozen=True)
+class _Mention:
+    """A name found outside spaCy's entities, shaped like one: its text, where it is, its label."""
+
+    text: str
+    start_char: int
+    end_char: int
+    label_: str
+
+    def __iter__(self) -> Any:
+        return iter(())  # no tokens: never taken for a person's name spaCy called an organisation
+
+
 def _clean_name(text: str) -> str:
     text = re.sub(r"['’]s?$", "", text.strip())
     text = re.sub(r"^(the|The)\s+", "", text)
@@ -95,7 +110,90 @@ class ActorBook:
         self.actors: list[ActorBuilder] = []
         self._by_key: dict[ActorKey, ActorBuilder] = {}
         self.timeline: list[tuple[int, ActorBuilder]] = []  # (char offset, actor) of named mentions
+        self._named_speakers: dict[int, ActorBuilder] = {}  # head token of a speaker mention -> who it names
+        self._tokens_by_text: dict[str, list[int]] | None = None  # capitalised words, built when first needed
         self._collect_entities()
+
+    def learn_speaker_names(self, heads: list[int]) -> None:
+        """Speakers written by a name spaCy did not tag (`Markstrom said`): each joins the person of that
+        name in the article ("Jacob Markstrom", tagged or not), else becomes an actor of its own.
+
+        Called with every statement's speaker head before any is resolved, so that a pronoun can find a
+        person the article names only untagged. Full names go first, so that a lone surname joins them.
+        """
+        found = []
+        for index in heads:
+            head = self.doc[index]
+            if index in self._named_speakers:
+                continue
+            tagged = self._entity_actor(head.idx, head.idx + len(head.text))
+            if tagged is not None and tagged.label in {"GPE", "NORP"} and self._people_named(head.text):
+                # "Vuori said" tagged a nationality, where the article names Anna Vuori
+                person = self._add_person(_Mention(head.text, head.idx, head.idx + len(head.text), "PERSON"))
+                if person is not None:
+                    self._named_speakers[index] = person
+                continue
+            if tagged is not None:
+                continue
+            tokens = speaker_name_tokens(head)
+            if tokens:
+                found.append(tokens)
+        for tokens in sorted(found, key=lambda ts: (-len(ts), ts[0].i)):
+            actor = self._add_named_speaker(tokens)
+            if actor is not None:
+                self._named_speakers[tokens[-1].i] = actor
+        self.timeline.sort(key=lambda pair: pair[0])
+        self._guess_genders()
+
+    def _add_named_speaker(self, tokens: list[Token]) -> ActorBuilder | None:
+        doc = self.doc
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        name = _clean_name(doc_text(doc)[start:end])
+        words = _person_words(name)
+        if not words:
+            return None
+        if len(words) == 1 and (
+            (name.isupper() and len(name) in ACRONYM_LENGTH) or name.lower() in platforms()
+        ):
+            return self._add_group(_Mention(name, start, end, "ORG"))
+        if len(words) == 1 and not self._people_named(words[0]):
+            group = next((a for a in self.actors if a.label == "ORG" and a.name.split()[-1] == name), None)
+            if group is not None:  # "BC Hydro" named earlier, "Hydro said"
+                self._mention(group, start, end, name)
+                return group
+            full = self._untagged_full_name(tokens[-1])
+            if full is not None:
+                self._add_person(full)
+        actor = self._add_person(_Mention(name, start, end, "PERSON"))
+        if actor is not None and len(words) > 1:
+            self._absorb_lone_surname(actor)
+        return actor
+
+    def _untagged_full_name(self, surname: Token) -> _Mention | None:
+        """The first place the article writes this surname after a forename, tagged or not: "Maria Lopez"."""
+        if self._tokens_by_text is None:
+            self._tokens_by_text = {}
+            for token in self.doc:
+                if token.text[:1].isupper():
+                    self._tokens_by_text.setdefault(token.text, []).append(token.i)
+        for index in self._tokens_by_text.get(surname.text, []):
+            token = self.doc[index]
+            if token.i == surname.i:
+                continue
+            tokens = speaker_name_tokens(token, strict=False)
+            if len(tokens) >= 2:
+                start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                return _Mention(doc_text(self.doc)[start:end], start, end, "PERSON")
+        return None
+
+    def _absorb_lone_surname(self, actor: ActorBuilder) -> None:
+        """A person known by surname alone ("Malashenko") is the one whose full name a speaker gives,
+        unless the article names two people of that surname."""
+        namesakes = [a for a in self._people_named(actor.key.surname) if a.key.surname == actor.key.surname]
+        if len(namesakes) == 2:
+            other = next(a for a in namesakes if a is not actor)
+            if " " not in other.key.name:
+                self._merge_into(actor, other)
 
     def _collect_entities(self) -> None:
         ents = list(self.doc.ents)  # spaCy rebuilds doc.ents on every access
@@ -232,7 +330,7 @@ class ActorBook:
     def _mention(self, actor: ActorBuilder, start: int, end: int, text: str) -> None:
         if (start, end) not in actor.mentions:
             actor.mentions.append((start, end))
-            self.timeline.append((start, actor))
+            bisect.insort(self.timeline, (start, actor), key=lambda pair: pair[0])
         if _clean_name(text) != actor.name:
             actor.aliases.add(_clean_name(text))
 
@@ -266,6 +364,8 @@ class ActorBook:
         head = doc[head_index] if head_index is not None else None
         if head is None:
             return named.name if named else None
+        if head.i in self._named_speakers:
+            return self._named_speakers[head.i].name
         if named is None and head.ent_type_ in ACTOR_LABELS:
             named = self._entity_actor(head.idx, head.idx + len(head.text))
         word = head.lower_

@@ -99,6 +99,7 @@ def analysis_of(doc: Any, article_id: str, identity: str) -> Analysis:
     entities = tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
     book = ActorBook(doc)
     statements = find_statements(doc)
+    book.learn_speaker_names([st.speaker_token for st in statements if st.speaker_token is not None])
     actor_names: list[str | None] = []
     recent = []
     for st in statements:

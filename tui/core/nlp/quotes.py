@@ -691,7 +691,7 @@ def _follow_ons(
             continue
         token = doc[max(0, bisect.bisect_right(starts, reach - 1) - 1)]
         sentence_end = token.sent.end_char
-        if sentence_end > q.start or text[sentence_end : q.start].strip():
+        if sentence_end > q.start or _has_words(text[sentence_end : q.start]):
             continue
         if "\n" not in text[reach : q.start] and _kind(text, previous, quoted) == "direct":
             previous.end = q.end
@@ -699,6 +699,12 @@ def _follow_ons(
         else:
             found.append(_follow_on(q, previous))
     return found
+
+
+def _has_words(text: str) -> bool:
+    """Whether `text` holds more than spaces and lone full stops: some pages write a paragraph break
+    as a line holding only " .", which is no paragraph of its own."""
+    return bool(text.strip(" \t\n."))
 
 
 def _follow_on(q: QuotedSpan, previous: Statement) -> Statement:
@@ -732,7 +738,7 @@ def _unattributed(text: str, statements: list[Statement], orphans: list[QuotedSp
         previous = max(before, key=lambda st: st.end, default=None)
         if (
             previous is not None
-            and len([p for p in text[previous.end : q.start].split("\n") if p.strip()]) <= 1
+            and len([p for p in text[previous.end : q.start].split("\n") if _has_words(p)]) <= 1
         ):
             # the paragraph before quoted or reported someone: this one most likely goes on with them
             found.append(_follow_on(q, previous))
