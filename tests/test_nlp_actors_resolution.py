@@ -55,3 +55,57 @@ def test_a_quote_after_a_line_holding_only_a_full_stop_goes_on_with_its_speaker(
     follow = next(q for q in analysis.quotes if "The rest is up to" in q.text)
     assert follow.speaker_inherited
     assert follow.actor == "Duchesne"
+
+
+def test_a_body_of_people_named_by_a_plural_is_an_actor():
+    text = "Officials said the bridge would reopen on Monday. Some experts say the repairs were rushed."
+    assert actor_of(text, "bridge would reopen") == "Officials"
+    assert actor_of(text, "repairs were rushed") == "Experts"
+
+
+def test_an_unnamed_person_described_with_an_article_is_an_actor_as_written():
+    text = "A collision expert told the court that the driver could not have seen the sign."
+    assert actor_of(text, "driver could not have seen") == "A collision expert"
+
+
+def test_the_company_is_the_organisation_named_before():
+    text = (
+        "Northwind Mining reported a loss of $40 million on Tuesday.\n"
+        "The company said that lower copper prices had cut its sales."
+    )
+    assert actor_of(text, "lower copper prices") == "Northwind Mining"
+
+
+def test_a_described_person_is_the_person_named_just_before():
+    text = (
+        "Marta Kowalczyk scored twice on Saturday night in Winnipeg.\n"
+        "The 24-year-old forward said her teammates had set up both goals."
+    )
+    assert actor_of(text, "teammates had set up") == "Marta Kowalczyk"
+
+
+def test_a_role_with_no_title_in_the_article_is_the_person_just_named():
+    text = (
+        "Helen Marsh spoke at a town hall in Brandon on Thursday night.\n"
+        "The premier said she was deeply concerned about the cuts to rural clinics."
+    )
+    assert actor_of(text, "deeply concerned") == "Helen Marsh"
+
+
+def test_a_bare_noun_that_is_no_one_gets_no_actor():
+    text = "The attack said more about the city than anyone wanted to admit, she wrote."
+    analysis = analyse(text)
+    assert "Attack" not in {a.name for a in analysis.actors}
+
+
+def test_a_statement_from_an_organisation_is_theirs():
+    text = "A statement from the European Union said that the talks must resume within a month."
+    assert actor_of(text, "talks must resume") == "European Union"
+
+
+def test_it_is_the_subject_of_the_sentence_before_not_the_last_name():
+    text = (
+        "Air Canada told employees on Wednesday it is working closely with Apple on a fix.\n"
+        "It also told workers that they should update their phones."
+    )
+    assert actor_of(text, "update their phones") == "Air Canada"

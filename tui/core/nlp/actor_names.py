@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from .lexicon import group_nouns, name_titles, platforms, role_nouns, speech_nouns
+from .offices import role_abbreviations
 
 Token = Any
 
@@ -39,6 +40,7 @@ ORG_CONNECTORS = {
     "y",
 }
 ABBREVIATIONS = {"jr", "sr", "inc", "co", "corp", "ltd", "plc", "st", "bros", "llc", "dr", "mr", "mrs", "ms"}
+_ROMAN = re.compile(r"^[IVX]+$")
 _NUMBER = re.compile(r"^[\d.,:/–-]+$")
 _SCORE = re.compile(r"\d[–-]\d")
 _QUOTE_MARKS = '"“”„«»'
@@ -116,15 +118,21 @@ def speaker_name_tokens(head: Token, strict: bool = True) -> list[Token]:
     text = head.text
     if not text[:1].isalpha() or not text[:1].isupper() or (strict and head.ent_type_ in _NOT_A_NAME_ENTITY):
         return []
-    if text.isupper() and len(text) not in ACRONYM_LENGTH:
-        return []
+    if _ROMAN.match(text) and head.i > 0 and head.doc[head.i - 1].pos_ == "PROPN":
+        return [*speaker_name_tokens(head.doc[head.i - 1], strict), head]  # "Queen Elizabeth II"
+    if text.isupper() and len(text) > 1 and text in role_abbreviations():
+        return []  # "Kazakh FM": an office, for offices.py
+    if text.isupper() and len(text) > 1:
+        # initials stand alone ("EDC said"); more capitals around them are a dateline or a heading
+        alone = head.i == 0 or not head.doc[head.i - 1].text.isupper()
+        return [head] if len(text) in ACRONYM_LENGTH and alone and head.pos_ == "PROPN" else []
     lowered = head.lower_
     if lowered in PRONOUNS or lowered in _common_speakers():
         return []
     if head.pos_ != "PROPN" and (head.pos_ not in {"NOUN", "PRON", "ADJ", "X"} or head.is_sent_start):
         return []
-    if any(c.dep_ == "det" or c.lower_ in {"the", "a", "an"} for c in head.lefts):
-        return []
+    if any(c.dep_ in {"det", "nummod", "predet"} or c.lower_ in {"the", "a", "an"} for c in head.lefts):
+        return []  # "the Crown", "One MP": a description
     tokens = [head]
     doc = head.doc
     entity_start = head.i
@@ -140,6 +148,8 @@ def speaker_name_tokens(head: Token, strict: bool = True) -> list[Token]:
         if token.ent_type_ in _NOT_A_NAME_ENTITY and not in_head_entity:
             break
         if not (word[:1].isupper() and word[:1].isalpha()) and token.lower_ not in NAME_PARTICLES:
+            break
+        if word.isupper() and len(word) > 1:
             break
         if token.pos_ not in {"PROPN", "NOUN", "ADJ", "X"} or (token.is_sent_start and token.pos_ != "PROPN"):
             break

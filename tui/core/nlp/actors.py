@@ -17,7 +17,16 @@ from enum import Enum
 from typing import Any
 
 from .actor_names import ACRONYM_LENGTH, speaker_name_tokens
-from .lexicon import forename_genders, group_nouns, name_titles, platforms, role_nouns, speech_nouns
+from .lexicon import (
+    document_nouns,
+    forename_genders,
+    group_nouns,
+    name_titles,
+    organisation_nouns,
+    platforms,
+    role_nouns,
+    speech_nouns,
+)
 from .offices import Office, office_of
 from .speakers import doc_text, subject_of
 
@@ -29,7 +38,27 @@ RECENT_SPEAKER_REACH = 150
 PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "we"}
 GROUP_PRONOUNS = {"it", "they", "we"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
-_INDEFINITE = {"a", "an", "another", "some", "one", "several", "many", "two", "three", "sources", "source"}
+_INDEFINITE = {"a", "an", "another", "one"}
+"""Words that open a description of someone unnamed: "a collision expert", "another member of the public"."""
+_DEFINITE = {"the", "this", "that"}
+_QUANTIFIERS = {
+    "some",
+    "several",
+    "many",
+    "most",
+    "few",
+    "two",
+    "three",
+    "four",
+    "other",
+    "all",
+    "both",
+    "various",
+}
+_INSIDE_A_NAME = {"of", "for", "and", "&", "the", "de", "on"}
+"""Words before capitalised words that make them part of a longer name, not a person's."""
+DESCRIPTION_REACH = 400
+"""How far (in characters) back a description ("the prime minister") looks for the person it describes."""
 
 
 class ActorKind(Enum):
@@ -67,6 +96,12 @@ class ActorBuilder:
     aliases: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     gender: str = ""
+    head_word: str = ""
+    """For an actor known by description, the noun it was described by ("person", "expert")."""
+    plural: bool = False
+    """A body of people named by a plural ("officials"): "they", never "it"."""
+    listed: bool = True
+    """False for a name known only as a subject spaCy did not tag: listed once it has a statement."""
 
 
 @dataclass(frozen=True)
@@ -112,15 +147,23 @@ class ActorBook:
         self.timeline: list[tuple[int, ActorBuilder]] = []  # (char offset, actor) of named mentions
         self._named_speakers: dict[int, ActorBuilder] = {}  # head token of a speaker mention -> who it names
         self._tokens_by_text: dict[str, list[int]] | None = None  # capitalised words, built when first needed
+        self._offices: dict[int, set[str]] | None = None  # roles named people are written with, when needed
+        self._token_starts: list[int] | None = None
+        self._contents: list[
+            tuple[int, int]
+        ] = []  # what statements report, sorted: no salient subjects there
         self._collect_entities()
 
-    def learn_speaker_names(self, heads: list[int]) -> None:
+    def learn_speaker_names(self, heads: list[int], contents: list[tuple[int, int]] | None = None) -> None:
         """Speakers written by a name spaCy did not tag (`Markstrom said`): each joins the person of that
         name in the article ("Jacob Markstrom", tagged or not), else becomes an actor of its own.
 
         Called with every statement's speaker head before any is resolved, so that a pronoun can find a
         person the article names only untagged. Full names go first, so that a lone surname joins them.
+        `contents` are the spans of what the statements report.
         """
+        self._contents = sorted(contents or [])
+        self._speaker_heads = set(heads)
         found = []
         for index in heads:
             head = self.doc[index]
@@ -142,8 +185,38 @@ class ActorBook:
             actor = self._add_named_speaker(tokens)
             if actor is not None:
                 self._named_speakers[tokens[-1].i] = actor
+        self._learn_subject_names()
         self.timeline.sort(key=lambda pair: pair[0])
         self._guess_genders()
+
+    def _learn_subject_names(self) -> None:
+        """People the article names untagged, as the subject of a sentence ("Purdy, 73, credits his
+        dog") or in full anywhere: known, so that a later "he" or "the retiree" can be them, but listed
+        only if they speak."""
+        found = []
+        for token in self.doc:
+            if token.pos_ != "PROPN" or token.dep_ == "compound" or token.i in self._named_speakers:
+                continue
+            if token.text.isupper():
+                continue  # initials or a heading: only a speaker's own name makes them an actor
+            if token.ent_type_ and self._entity_actor(token.idx, token.idx + len(token.text)) is not None:
+                continue
+            tokens = speaker_name_tokens(token)
+            if not tokens or token.tag_ == "NNPS":
+                continue
+            before = self.doc[tokens[0].i - 1] if tokens[0].i > 0 else None
+            if before is not None and before.lower_ in _INSIDE_A_NAME:
+                continue  # "Minister of Foreign Affairs", "the Heart and Stroke Foundation"
+            # a subject ("Purdy credits his dog"), or anywhere a forename and surname ("accountant Ann Oduya")
+            if token.dep_ in {"nsubj", "nsubjpass"} or len(tokens) >= 2:
+                found.append(tokens)
+        for tokens in sorted(found, key=lambda ts: (-len(ts), ts[0].i)):
+            known = len(self.actors)
+            actor = self._add_named_speaker(tokens)
+            if actor is not None:
+                if actor in self.actors[known:]:
+                    actor.listed = False
+                self._named_speakers[tokens[-1].i] = actor
 
     def _add_named_speaker(self, tokens: list[Token]) -> ActorBuilder | None:
         doc = self.doc
@@ -269,20 +342,31 @@ class ActorBook:
         return actor
 
     def _guess_genders(self) -> None:
-        """he/she for each person: Mr./Mrs. before a mention, pronouns right after it, else the forename."""
+        """he/she for each person: Mr./Mrs. before a mention, pronouns right after it (before another
+        person is named), else the forename."""
         text = doc_text(self.doc)
         forenames = forename_genders()
+        offsets = [at for at, _ in self.timeline]
         for actor in self.actors:
             if actor.label != "PERSON":
                 continue
             votes = {"m": 0, "f": 0}
             for start, end in actor.mentions:
+                # a pronoun after the next person named is more likely theirs ("Kim says. Purdy walks
+                # his dog. He says"), unless that one is only an owner ("Lee called Kim's plan a ...")
+                reach = end + 120
+                for at, other in self.timeline[bisect.bisect_right(offsets, end) :]:
+                    if at >= reach:
+                        break
+                    if other is not actor and other.label == "PERSON" and not self._is_possessive_at(at):
+                        reach = at
+                        break
                 title = text[max(0, start - 5) : start].lower()
                 if re.search(r"\bmr\.?\s*$", title):
                     votes["m"] += 3
                 elif re.search(r"\b(mrs|ms|miss)\.?\s*$", title):
                     votes["f"] += 3
-                after = text[end : end + 120].lower()
+                after = text[end:reach].lower()
                 he = re.search(r"\b(he|his|him)\b", after)
                 she = re.search(r"\b(she|her|hers)\b", after)
                 if he and (not she or he.start() < she.start()):
@@ -360,17 +444,21 @@ class ActorBook:
         """
         doc = self.doc
         start, end = mention
-        named = self._entity_actor(start, end)
         head = doc[head_index] if head_index is not None else None
         if head is None:
+            named = self._entity_actor(start, end)
             return named.name if named else None
         if head.i in self._named_speakers:
             return self._named_speakers[head.i].name
-        if named is None and head.ent_type_ in ACTOR_LABELS:
-            named = self._entity_actor(head.idx, head.idx + len(head.text))
+        # the entity the mention's head is part of: in "A spokeswoman for Trudeau" that is no one
+        named = self._entity_actor(head.idx, head.idx + len(head.text)) if head.ent_type_ else None
         word = head.lower_
+        phrase = doc_text(doc)[start:end]
+        first = phrase.split()[0].lower() if phrase.split() else ""
         if word in role_nouns():
             holder = self._person_in(head) or self._role_holder(head, start)
+            if holder is None and first in _DEFINITE:
+                holder = self._person_described(head, start, recent)
             if holder is not None:
                 return holder
             return self._descriptive_actor(head, start, end)
@@ -379,19 +467,44 @@ class ActorBook:
         holder = self._person_in(head)
         if holder is not None:
             return holder
-        if head.pos_ == "PRON" or word in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        if word in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun_actor(word, start, recent)
-        if named is not None:
-            return named.name
-        phrase = doc_text(doc)[start:end]
-        first = phrase.split()[0].lower() if phrase.split() else ""
-        if first in _INDEFINITE or word in {"source", "sources", "official", "officials", "aide", "aides"}:
-            return None
+        if named is not None and not (first in _DEFINITE and named.label == "NORP"):
+            return named.name  # a country or a people; but "the Kentucky Republican" is a person
         if word in speech_nouns():
             return self._issuer_of(head, recent)
-        if len(phrase.split()) >= 2 and phrase[:1].isupper() is False and first == "the":
-            return self._descriptive_actor(head, start, end)
+        if head.pos_ not in {"NOUN", "PROPN"} or {word, head.lemma_.lower()} & document_nouns():
+            return None  # "some", "those", "the memo": no one to name
+        if any(c.dep_ == "poss" for c in head.children):
+            return None  # "his office", "Wise's dad": known only through someone else
+        if first in _DEFINITE:
+            return self._described(head, start, end, recent)
+        if head.tag_ in {"NNS", "NNPS"}:
+            return self._group_actor(head).name  # "officials", "Some experts", "Rights organizations"
+        if first in _INDEFINITE:
+            return self._descriptive_actor(head, start, end, named_as_written=True)  # "a collision expert"
         return None
+
+    def _described(self, head: Token, start: int, end: int, recent: list[ActorBuilder]) -> str | None:
+        """Who a definite description is: "the company" the organisation just named, "the 26-year-old
+        right wing" the player just named, "the person" the one an earlier "a person familiar with
+        the talks" was; else the description is an actor of its own."""
+        word = head.lower_
+        earlier = self._described_before(head, start)
+        if earlier is not None:
+            return earlier.name
+        hyphenated = head.i > 0 and self.doc[head.i - 1].text == "-"  # "the sergeant-at-arms"
+        if word in organisation_nouns():
+            group = self._organisation_described(head, start, recent)
+            if group is not None:
+                return group.name
+        elif head.tag_ in {"NNS", "NNPS"} and not hyphenated:
+            return self._group_actor(head).name
+        elif word not in group_nouns():
+            holder = self._person_described(head, start, recent)
+            if holder is not None:
+                return holder
+        return self._descriptive_actor(head, start, end)
 
     def _person_in(self, head: Token) -> str | None:
         """A named person in apposition to a role ("The President of Kazakhstan, Kassym-Jomart Tokayev")."""
@@ -409,8 +522,15 @@ class ActorBook:
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(word, "")
 
         def fits(actor: ActorBuilder) -> bool:
+            if word == "it" and actor.plural:
+                return False  # "officials" are "they"
+            if not actor.listed and not actor.gender:
+                return False  # a name spaCy did not tag, with nothing to say it is a person
             return actor.label in wanted and not (gender and actor.gender and actor.gender != gender)
 
+        salient = self._salient_subject(start, fits)
+        if salient is not None:
+            return salient.name
         nearest = self._nearest_before(start, wanted, fits)
         for actor in reversed(recent):
             if fits(actor):
@@ -420,6 +540,54 @@ class ActorBook:
                     return actor.name
                 return nearest.name
         return nearest.name if nearest else None
+
+    def _salient_subject(self, start: int, fits: Any) -> ActorBuilder | None:
+        """The actor a reader has in mind for "he" or "the 26-year-old": the named subject of the
+        sentence so far, else of the sentence before ("Facebook told staff it works with Apple. It
+        also told ..."), outside what anyone is quoted as saying."""
+        doc = self.doc
+        if not len(doc):
+            return None
+        token = doc[self._token_at(start)]
+        sentence = token.sent
+        spans = [(sentence.start, token.i)]
+        if sentence.start > 0:
+            before = doc[sentence.start - 1].sent
+            spans.append((before.start, before.end))
+        for first, last in spans:
+            for subject in reversed(doc[first:last]):
+                if subject.dep_ not in {"nsubj", "nsubjpass"}:
+                    continue
+                if self._in_content(subject.idx) and subject.i not in self._speaker_heads:
+                    continue
+                actor = self._named_at(subject)
+                if actor is not None and fits(actor):
+                    return actor
+        return None
+
+    def _named_at(self, token: Token) -> ActorBuilder | None:
+        if token.i in self._named_speakers:
+            return self._named_speakers[token.i]
+        if not token.ent_type_:
+            return None
+        return self._entity_actor(token.idx, token.idx + len(token.text))
+
+    def _is_possessive_at(self, char: int) -> bool:
+        """Whether the name starting at `char` only owns something ("Kim's" in "Kim's plan")."""
+        token = self.doc[self._token_at(char)]
+        while token.dep_ in {"compound", "flat"} and token.head.i > token.i:
+            token = token.head
+        return token.dep_ == "poss"
+
+    def _token_at(self, char: int) -> int:
+        if self._token_starts is None:
+            self._token_starts = [t.idx for t in self.doc]
+        return max(0, bisect.bisect_right(self._token_starts, char) - 1)
+
+    def _in_content(self, char: int) -> bool:
+        """Whether `char` is inside what a statement reports (its speaker's words, not the narrative)."""
+        i = bisect.bisect_right(self._contents, (char, float("inf"))) - 1
+        return i >= 0 and self._contents[i][0] <= char < self._contents[i][1]
 
     def _last_mention_before(self, actor: ActorBuilder, char: int) -> int:
         return max((s for s, _ in actor.mentions if s < char), default=-(10**9))
@@ -442,8 +610,34 @@ class ActorBook:
                         best, best_distance = actor, distance
         return best.name if best else None
 
+    def _source_of(self, noun: Token) -> ActorBuilder | None:
+        """The named source of a statement: "from the EU", "by the ministry", "released by X", and
+        its owner: "a UN report", "the WHO's website", "The Turkish statement"."""
+        for child in noun.lefts:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.ent_type_ in ACTOR_LABELS:
+                actor = self._entity_actor(child.idx, child.idx + len(child.text))
+                if actor is not None:
+                    return actor
+        for child in noun.children:
+            preps = [child] if child.dep_ == "prep" and child.lower_ in {"from", "by"} else []
+            if child.dep_ == "acl":
+                preps = [
+                    c for c in child.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "from"}
+                ]
+            for prep in preps:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.ent_type_:
+                        actor = self._entity_actor(pobj.idx, pobj.idx + len(pobj.text))
+                        if actor is not None:
+                            return actor
+        return None
+
     def _issuer_of(self, head: Token, recent: list[ActorBuilder]) -> str | None:
-        """Who a speech noun ("The statement") belongs to: the speaker it was given in, or its issuer."""
+        """Who a speech noun ("The statement") belongs to: the one it is from ("A statement from the
+        EU", "a statement released by the ministry"), the speaker it was given in, or its issuer."""
+        own = self._source_of(head)
+        if own is not None:
+            return own.name
         for token in reversed(self.doc[: head.i]):
             if token.lemma_ != head.lemma_ or token.i == head.i:
                 continue
@@ -467,24 +661,142 @@ class ActorBook:
             break
         return recent[-1].name if recent else None
 
-    def _descriptive_actor(self, head: Token, start: int, end: int) -> str | None:
+    def _descriptive_actor(
+        self, head: Token, start: int, end: int, named_as_written: bool = False
+    ) -> str | None:
         """A speaker known only by description: "the Minister of Foreign Affairs of Kazakhstan".
 
         A bare common noun ("the text", "the attack") names no one; a bare body of people ("the
-        police") or a role ("the minister") does.
+        police") or a role ("the minister") does. `named_as_written` keeps the article of an unnamed
+        person ("A collision expert"), who is one of many.
         """
-        name = _clean_name(doc_text(self.doc)[start:end])
-        if len(name.split()) == 1 and not ({head.lower_, name.lower()} & (role_nouns() | group_nouns())):
-            return None
+        written = doc_text(self.doc)[start:end]
+        name = " ".join(written.split()) if named_as_written else _clean_name(written)
+        word = head.lower_
+        known = {word, name.lower()} & (role_nouns() | group_nouns() | organisation_nouns())
+        if not known and not named_as_written and (len(name.split()) == 1 or not _describes_a_person(head)):
+            return None  # "the first thing", "the attack": no one
         key = ActorKey(ActorKind.DESCRIBED, name.lower())
         actor = self._by_key.get(key)
         if actor is None:
-            label = "PERSON" if head.lower_ in role_nouns() else "ORG"
-            actor = ActorBuilder(name[:1].upper() + name[1:], label, key)
+            is_group = word in group_nouns() or word in organisation_nouns()
+            label = "PERSON" if word in role_nouns() or not is_group else "ORG"
+            actor = ActorBuilder(name[:1].upper() + name[1:], label, key, head_word=word)
+            self._by_key[key] = actor
+            self.actors.append(actor)
+        self._mention(actor, start, end, written)
+        return actor.name
+
+    def _group_actor(self, head: Token) -> ActorBuilder:
+        """A body of people named by a plural ("officials", "Some experts", "refugee advocates"): one
+        actor per kind, named by the noun and the words that qualify it, without quantifiers."""
+        tokens = [head]
+        while tokens[0].i > 0:
+            left = self.doc[tokens[0].i - 1]
+            if (
+                left.head.i != head.i
+                or left.dep_ not in {"compound", "amod", "nmod"}
+                or left.lower_ in _QUANTIFIERS
+            ):
+                break
+            tokens.insert(0, left)
+        last = head
+        familiar = next((c for c in head.rights if c.dep_ == "amod" and c.i == head.i + 1), None)
+        if familiar is not None:  # "sources familiar with the talks", without "who ..." after that
+            last = max(
+                [familiar, *(c.right_edge for c in familiar.rights if c.dep_ == "prep")], key=lambda t: t.i
+            )
+        start, end = tokens[0].idx, last.idx + len(last.text)
+        name = " ".join(doc_text(self.doc)[start:end].split())
+        name = name[:1].upper() + name[1:]
+        key = ActorKey(ActorKind.DESCRIBED, name.lower())
+        actor = self._by_key.get(key)
+        if actor is None:
+            actor = ActorBuilder(name, "ORG", key, head_word=head.lower_, plural=True)
             self._by_key[key] = actor
             self.actors.append(actor)
         self._mention(actor, start, end, doc_text(self.doc)[start:end])
-        return actor.name
+        return actor
+
+    def _described_before(self, head: Token, start: int) -> ActorBuilder | None:
+        """An unnamed person described the same way earlier: "a person familiar with the talks" ...
+        "the person"."""
+        word = head.lower_
+        best = None
+        for actor in self.actors:
+            if actor.key.kind is ActorKind.DESCRIBED and actor.head_word == word:
+                last = self._last_mention_before(actor, start)
+                if last > -(10**9) and (best is None or last > self._last_mention_before(best, start)):
+                    best = actor
+        return best
+
+    def _organisation_described(
+        self, head: Token, start: int, recent: list[ActorBuilder]
+    ) -> ActorBuilder | None:
+        """The organisation "the company" or "the diocese" stands for: the last one named before it
+        whose name has that word ("Roman Catholic Diocese of Covington"), else the last one quoted,
+        else the last one named. "The paramedics union" names one of its own unless a union of
+        paramedics is named."""
+        word = head.lower_
+        qualifiers = [c.lower_ for c in head.lefts if c.dep_ in {"compound", "nmod"} or c.pos_ == "PROPN"]
+
+        def named_so(actor: ActorBuilder) -> bool:
+            name = actor.name.lower()
+            return actor.key.kind is ActorKind.GROUP and all(
+                re.search(rf"\b{re.escape(w)}", name) for w in [word, *qualifiers]
+            )
+
+        named = self._nearest_before(start, {"ORG"}, named_so)
+        if named is not None or qualifiers:
+            return named
+        for actor in reversed(recent):
+            if actor.label == "ORG" and actor.key.kind is ActorKind.GROUP:
+                return actor
+        return self._nearest_before(start, {"ORG"}, lambda a: a.key.kind is ActorKind.GROUP)
+
+    def _person_described(self, head: Token, start: int, recent: list[ActorBuilder]) -> str | None:
+        """The named person a description stands for ("The prime minister said", "the 26-year-old
+        right wing said"): the person a reader has in mind, named or quoted just before, as for "he".
+        A person known to hold another office is not the one a role describes."""
+        word = head.lower_
+        if word not in role_nouns() and not _describes_a_person(head):
+            return None  # "the attack", "the embassy"
+        offices = self._known_offices()
+
+        def fits(actor: ActorBuilder) -> bool:
+            if actor.label != "PERSON" or actor.key.kind is not ActorKind.PERSON:
+                return False
+            held = offices.get(id(actor), set())
+            return not (word in role_nouns() and held and word not in held)
+
+        person = self._salient_subject(start, fits) or self._nearest_fitting(start, fits, recent)
+        if person is None or self._last_mention_before(person, start) < start - DESCRIPTION_REACH:
+            return None
+        return person.name
+
+    def _nearest_fitting(self, start: int, fits: Any, recent: list[ActorBuilder]) -> ActorBuilder | None:
+        """The actor a reader has in mind at `start`: the last one named before it, or the last one
+        quoted if that was not long before."""
+        nearest = self._nearest_before(start, {"PERSON", "ORG", "GPE", "NORP"}, fits)
+        for actor in reversed(recent):
+            if fits(actor):
+                if nearest is None or self._last_mention_before(actor, start) >= (
+                    self._last_mention_before(nearest, start) - RECENT_SPEAKER_REACH
+                ):
+                    return actor
+                return nearest
+        return nearest
+
+    def _known_offices(self) -> dict[int, set[str]]:
+        """The roles each named person is written with ("Prime Minister Justin Trudeau"), by actor id."""
+        if self._offices is None:
+            places = {
+                w for e in self.doc.ents if e.label_ in {"GPE", "NORP"} for w in _clean_name(e.text).split()
+            }
+            self._offices = {}
+            for actor, office in self._office_holders(places):
+                self._offices.setdefault(id(actor), set()).add(office.role)
+        return self._offices
 
     def merge_offices(self) -> dict[str, str]:
         """One actor per office: "Kazakh FM", "the Minister of Foreign Affairs" and "the Minister of
@@ -560,6 +872,41 @@ class ActorBook:
         actor = self.by_name(name)
         if actor is not None and span not in actor.mentions:
             actor.mentions.append(span)
+
+
+_PERSON_ENDINGS = (
+    "er",
+    "or",
+    "ist",
+    "ian",
+    "ant",
+    "ent",
+    "ee",
+    "man",
+    "woman",
+    "person",
+    "ess",
+    "ick",
+    "wing",
+)
+_AGE = re.compile(r"^\d+-year-old$")
+
+
+def _describes_a_person(head: Token) -> bool:
+    """Whether "the ..." reads as a description of a person named before: a noun for someone doing
+    something ("professor", "resident", "labourer") qualified by what a writer says of a person ("the
+    lanky, bespectacled professor", "the 26-year-old labourer"). A bare noun ("the attacker") may be
+    someone new."""
+    qualifiers = [c for c in head.lefts if c.dep_ in {"amod", "compound", "nmod", "npadvmod"}]
+    aged = any(_AGE.match(t.text) or t.lower_ == "year" for c in qualifiers for t in c.subtree)
+    word = head.lower_
+    doc = head.doc
+    first = head.i
+    while first >= 2 and doc[first - 1].text == "-":
+        first -= 2  # "sergeant-at-arms" is a sergeant
+    if first != head.i:
+        word = doc[first].lower_
+    return bool(qualifiers) and (aged or word.endswith(_PERSON_ENDINGS))
 
 
 def _office_groups(offices: list[tuple[ActorBuilder, Office]]) -> list[list[tuple[ActorBuilder, Office]]]:

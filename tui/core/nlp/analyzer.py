@@ -99,7 +99,10 @@ def analysis_of(doc: Any, article_id: str, identity: str) -> Analysis:
     entities = tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
     book = ActorBook(doc)
     statements = find_statements(doc)
-    book.learn_speaker_names([st.speaker_token for st in statements if st.speaker_token is not None])
+    book.learn_speaker_names(
+        [st.speaker_token for st in statements if st.speaker_token is not None],
+        [(st.start, st.end) for st in statements],
+    )
     actor_names: list[str | None] = []
     recent = []
     for st in statements:
@@ -136,7 +139,7 @@ def analysis_of(doc: Any, article_id: str, identity: str) -> Analysis:
         if builder.label not in ACTOR_LABELS:
             continue
         if builder.name not in speaking:
-            if builder.label not in {"PERSON", "ORG"}:
+            if builder.label not in {"PERSON", "ORG"} or not builder.listed:
                 continue
             if not looks_like_name(builder.name, builder.label, builder.mentions, text):
                 continue

@@ -70,6 +70,16 @@ def name_titles() -> frozenset[str]:
     return _word_list("name_titles.txt")
 
 
+def organisation_nouns() -> frozenset[str]:
+    """Nouns that stand for an organisation the article names: "the company", "the utility"."""
+    return _word_list("organisation_nouns.txt")
+
+
+def document_nouns() -> frozenset[str]:
+    """Things that say something but are no one: "the memo", "figures", "the list"."""
+    return _word_list("document_nouns.txt")
+
+
 def platforms() -> frozenset[str]:
     """Online platforms spaCy's small model mistakes for people: "Twitter", "Orkut"."""
     return _word_list("platforms.txt")
