@@ -20,10 +20,7 @@ def listed(text: str) -> dict[str, str]:
 
 
 def test_an_untagged_surname_joins_the_person_named_in_full():
-    text = (
-        "The analyst Marina Stanovaya spoke in Moscow on Monday.\n"
-        '"The talks will fail," Stanovaya said.\n'
-    )
+    text = 'The analyst Marina Stanovaya spoke in Moscow on Monday.\n"The talks will fail," Stanovaya said.\n'
     assert actor_of(text, "talks will fail") == "Marina Stanovaya"
     assert "Stanovaya" not in listed(text)
 
@@ -109,3 +106,24 @@ def test_it_is_the_subject_of_the_sentence_before_not_the_last_name():
         "It also told workers that they should update their phones."
     )
     assert actor_of(text, "update their phones") == "Air Canada"
+
+
+def test_a_photo_credit_is_no_actor_and_no_one_for_a_pronoun():
+    text = (
+        "Lena Frost, the clinic's director, met families in Truro on Monday.\n"
+        "Families wait outside the clinic in Truro, N.S. (Dana Reyes/CBC)\n"
+        '"We cannot keep up with the demand," she said.\n'
+        "A nurse checks a patient's chart. Tomas Varga / Reuters\n"
+    )
+    analysis = analyse(text)
+    names = {a.name for a in analysis.actors}
+    assert not any("Reyes" in name or "Varga" in name for name in names)
+    assert actor_of(text, "keep up with the demand") == "Lena Frost"
+
+
+def test_names_joined_by_a_slash_inside_a_sentence_are_no_credit():
+    from tui.core.nlp.actor_names import credit_spans
+
+    text = "A Washington Post/ABC News poll found the race tied. (Ann Lee/CBC)\nGetty/Instagram.\n"
+    spans = [text[s:e] for s, e in credit_spans(text)]
+    assert spans == ["(Ann Lee/CBC)", "Getty/Instagram."]

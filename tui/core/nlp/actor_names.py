@@ -162,3 +162,30 @@ def speaker_name_tokens(head: Token, strict: bool = True) -> list[Token]:
 
 def _common_speakers() -> frozenset[str]:
     return role_nouns() | group_nouns() | speech_nouns()
+
+
+_CREDIT_NAME = r"[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|of|and|the))*"
+_CREDIT = re.compile(rf"(?:{_CREDIT_NAME}[ \t]*/[ \t]*)+(?:{_CREDIT_NAME})?")
+_PARENTHESES = re.compile(r"\([^()\n]*\)")
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Where the article credits a photo: `(Robert Short/CBC)`, `Jane Doe / Reuters` ending a caption,
+    `Getty/Instagram.` on a line of its own. Names there took the picture; they said nothing.
+
+    A slash between names is a credit inside parentheses or at the end of its line; inside a
+    sentence ("a Washington Post/ABC News poll") it is not. Sorted and apart, in one pass over the text.
+    """
+    spans = [m.span() for m in _PARENTHESES.finditer(text) if _CREDIT.search(m.group())]
+    for match in _CREDIT.finditer(text):
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[match.end() : line_end].strip(" \t.)"):
+            spans.append(match.span())
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

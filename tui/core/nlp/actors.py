@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from .actor_names import ACRONYM_LENGTH, speaker_name_tokens
+from .actor_names import ACRONYM_LENGTH, credit_spans, speaker_name_tokens
 from .lexicon import (
     document_nouns,
     forename_genders,
@@ -167,7 +167,7 @@ class ActorBook:
         found = []
         for index in heads:
             head = self.doc[index]
-            if index in self._named_speakers:
+            if index in self._named_speakers or self._in_credit(head.idx):
                 continue
             tagged = self._entity_actor(head.idx, head.idx + len(head.text))
             if tagged is not None and tagged.label in {"GPE", "NORP"} and self._people_named(head.text):
@@ -199,6 +199,8 @@ class ActorBook:
                 continue
             if token.text.isupper():
                 continue  # initials or a heading: only a speaker's own name makes them an actor
+            if self._in_credit(token.idx):
+                continue
             if token.ent_type_ and self._entity_actor(token.idx, token.idx + len(token.text)) is not None:
                 continue
             tokens = speaker_name_tokens(token)
@@ -269,7 +271,11 @@ class ActorBook:
                 self._merge_into(actor, other)
 
     def _collect_entities(self) -> None:
-        ents = list(self.doc.ents)  # spaCy rebuilds doc.ents on every access
+        self._credits = credit_spans(doc_text(self.doc))
+        # spaCy rebuilds doc.ents on every access; a photo credit names no actor
+        ents = [
+            e for e in self.doc.ents if not (self._in_credit(e.start_char) or self._in_credit(e.end_char - 1))
+        ]
         persons = [e for e in ents if e.label_ == "PERSON"]
         # full names first, so "Tokayev" can join "Kassym-Jomart Tokayev"; then bare names in text order
         full = [e for e in persons if len(_person_words(_clean_name(e.text))) >= 2]
@@ -583,6 +589,11 @@ class ActorBook:
         if self._token_starts is None:
             self._token_starts = [t.idx for t in self.doc]
         return max(0, bisect.bisect_right(self._token_starts, char) - 1)
+
+    def _in_credit(self, char: int) -> bool:
+        """Whether `char` is inside a photo credit: "(Robert Short/CBC)"."""
+        i = bisect.bisect_right(self._credits, (char, float("inf"))) - 1
+        return i >= 0 and self._credits[i][0] <= char < self._credits[i][1]
 
     def _in_content(self, char: int) -> bool:
         """Whether `char` is inside what a statement reports (its speaker's words, not the narrative)."""
