@@ -127,3 +127,22 @@ def test_names_joined_by_a_slash_inside_a_sentence_are_no_credit():
     text = "A Washington Post/ABC News poll found the race tied. (Ann Lee/CBC)\nGetty/Instagram.\n"
     spans = [text[s:e] for s, e in credit_spans(text)]
     assert spans == ["(Ann Lee/CBC)", "Getty/Instagram."]
+
+
+def test_a_quote_with_no_cue_after_its_speaker_is_introduced_is_theirs():
+    text = (
+        "Nora Quill, a policy analyst at the ministry, explained to colleagues how the rules work.\n\n"
+        '"Families may join the sessions when the doctor agrees and the patient asks for it."\n'
+    )
+    quote = next(q for q in analyse(text).quotes if "Families may join" in q.text)
+    assert quote.speaker is None
+    assert quote.actor == "Nora Quill"
+
+
+def test_a_title_in_quote_marks_is_nobody_s_statement():
+    text = (
+        "Nora Quill reviewed the films of the season for the paper.\n\n"
+        '"The Boy Who Would Not Leave The Island At Night."\n'
+    )
+    quotes = [q for q in analyse(text).quotes if "Boy Who Would" in q.text]
+    assert all(q.actor is None for q in quotes)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from .actor_names import ACRONYM_LENGTH, credit_spans, speaker_name_tokens
+from .actor_names import ACRONYM_LENGTH, credit_spans, looks_like_name, speaker_name_tokens
 from .lexicon import (
     document_nouns,
     forename_genders,
@@ -57,6 +57,8 @@ _QUANTIFIERS = {
 }
 _INSIDE_A_NAME = {"of", "for", "and", "&", "the", "de", "on"}
 """Words before capitalised words that make them part of a longer name, not a person's."""
+INTRODUCTION_REACH = 250
+"""How close (in characters) before a quote with no cue a person must be named to be taken for its speaker."""
 DESCRIPTION_REACH = 400
 """How far (in characters) back a description ("the prime minister") looks for the person it describes."""
 
@@ -534,18 +536,53 @@ class ActorBook:
                 return False  # a name spaCy did not tag, with nothing to say it is a person
             return actor.label in wanted and not (gender and actor.gender and actor.gender != gender)
 
-        salient = self._salient_subject(start, fits)
-        if salient is not None:
-            return salient.name
+        chosen = self._salient_subject(start, fits) or self._nearest_or_recent(start, wanted, fits, recent)
+        return chosen.name if chosen else None
+
+    def introduced_before(self, start: int, end: int) -> str | None:
+        """Who a quote with no cue and no speaker is most likely from: the person or organisation
+        the sentence before it is about ("Trevor Nicholson, a policy analyst, outlined how ..." then
+        the quote), else one named just before it ("District Attorney Jane Smith" over a quote).
+
+        Only a quote that opens its sentence and reads as speech: a title ("The Kid Who Would Be
+        King") or a few words inside a sentence are nobody's statement.
+        """
+        text = doc_text(self.doc)
+        words = text[start:end].split()
+        if len(words) < 6 or sum(w[:1].isupper() for w in words) > 0.6 * len(words):
+            return None
+        before = text[:start].rstrip(" \t")
+        if before and before[-1] not in ".!?:\n":
+            return None
+
+        def named(actor: ActorBuilder) -> bool:
+            return (
+                actor.label in {"PERSON", "ORG"}
+                and actor.key.kind is not ActorKind.DESCRIBED
+                and (actor.listed or bool(actor.gender))
+                and looks_like_name(actor.name, actor.label, actor.mentions, text)
+            )
+
+        actor = self._salient_subject(start, named)
+        if actor is None:
+            actor = self._nearest_before(start, {"PERSON"}, named)
+            if actor is not None and self._last_mention_before(actor, start) < start - INTRODUCTION_REACH:
+                actor = None
+        return actor.name if actor is not None else None
+
+    def _nearest_or_recent(
+        self, start: int, wanted: set[str], fits: Any, recent: list[ActorBuilder]
+    ) -> ActorBuilder | None:
+        """The last actor named before `start`, or the last one quoted if named not long before it."""
         nearest = self._nearest_before(start, wanted, fits)
         for actor in reversed(recent):
             if fits(actor):
                 if nearest is None or self._last_mention_before(actor, start) >= (
                     self._last_mention_before(nearest, start) - RECENT_SPEAKER_REACH
                 ):
-                    return actor.name
-                return nearest.name
-        return nearest.name if nearest else None
+                    return actor
+                return nearest
+        return nearest
 
     def _salient_subject(self, start: int, fits: Any) -> ActorBuilder | None:
         """The actor a reader has in mind for "he" or "the 26-year-old": the named subject of the
