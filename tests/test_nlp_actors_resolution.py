@@ -146,3 +146,34 @@ def test_a_title_in_quote_marks_is_nobody_s_statement():
     )
     quotes = [q for q in analyse(text).quotes if "Boy Who Would" in q.text]
     assert all(q.actor is None for q in quotes)
+
+
+def test_someone_s_office_speaks_as_that_office():
+    text = (
+        "Prime Minister Helen Marsh met the premiers on Friday.\n"
+        '"The talks were useful and will continue in March," said her office.\n'
+        "Marsh's office said the next meeting would be in Regina."
+    )
+    assert actor_of(text, "talks were useful") == "Helen Marsh's office"
+    assert actor_of(text, "next meeting would be") == "Helen Marsh's office"
+
+
+def test_a_name_in_apposition_to_a_description_is_the_actor():
+    text = '"He never missed a game," says the coach\'s father, Darrin.'
+    assert actor_of(text, "never missed a game") == "Darrin"
+
+
+def test_a_party_member_described_is_the_person_named_before():
+    text = (
+        "Senator Ray Holloway spoke to reporters in Frankfort on Monday.\n"
+        '"The students were treated unfairly by the press," the Kentucky Republican said.'
+    )
+    assert actor_of(text, "students were treated") == "Ray Holloway"
+
+
+def test_a_surname_with_its_particle_joins_the_full_name():
+    text = (
+        "Mohammad Al Hariri arrived in Halifax in 2016 with his family.\n"
+        "Al Hariri said the language classes had helped him find work.\n"
+    )
+    assert actor_of(text, "language classes") == "Mohammad Al Hariri"

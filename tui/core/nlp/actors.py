@@ -16,7 +16,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from .actor_names import ACRONYM_LENGTH, credit_spans, looks_like_name, speaker_name_tokens
+from .actor_names import (
+    ACRONYM_LENGTH,
+    NAME_PARTICLES,
+    credit_spans,
+    looks_like_name,
+    speaker_name_tokens,
+)
 from .lexicon import (
     document_nouns,
     forename_genders,
@@ -57,8 +63,6 @@ _QUANTIFIERS = {
 }
 _INSIDE_A_NAME = {"of", "for", "and", "&", "the", "de", "on"}
 """Words before capitalised words that make them part of a longer name, not a person's."""
-INTRODUCTION_REACH = 250
-"""How close (in characters) before a quote with no cue a person must be named to be taken for its speaker."""
 DESCRIPTION_REACH = 400
 """How far (in characters) back a description ("the prime minister") looks for the person it describes."""
 
@@ -183,6 +187,15 @@ class ActorBook:
             tokens = speaker_name_tokens(head)
             if tokens:
                 found.append(tokens)
+            for appos in head.rights:  # "Wise's dad, Darrin"
+                if (
+                    appos.dep_ == "appos"
+                    and appos.pos_ == "PROPN"
+                    and appos.ent_type_ not in {"PERSON", "ORG"}
+                ):
+                    named = speaker_name_tokens(appos, strict=False)  # a speaker's name, even tagged a place
+                    if named:
+                        found.append(named)
         for tokens in sorted(found, key=lambda ts: (-len(ts), ts[0].i)):
             actor = self._add_named_speaker(tokens)
             if actor is not None:
@@ -278,7 +291,7 @@ class ActorBook:
         ents = [
             e for e in self.doc.ents if not (self._in_credit(e.start_char) or self._in_credit(e.end_char - 1))
         ]
-        persons = [e for e in ents if e.label_ == "PERSON"]
+        persons = [e for e in ents if e.label_ == "PERSON" or _person_called_organisation(e)]
         # full names first, so "Tokayev" can join "Kassym-Jomart Tokayev"; then bare names in text order
         full = [e for e in persons if len(_person_words(_clean_name(e.text))) >= 2]
         for ent in sorted(full, key=lambda e: (-len(_person_words(_clean_name(e.text))), e.start_char)):
@@ -289,7 +302,7 @@ class ActorBook:
                 self._add_person(ent)
                 self.timeline.sort(key=lambda pair: pair[0])
         for ent in ents:
-            if ent.label_ in {"ORG", "GPE", "NORP"}:
+            if ent.label_ in {"ORG", "GPE", "NORP"} and not _person_called_organisation(ent):
                 self._add_group(ent)
         self.timeline.sort(key=lambda pair: pair[0])
         self._guess_genders()
@@ -337,7 +350,12 @@ class ActorBook:
                     a
                     for a in self._people_named(surname)
                     if a.key.surname == surname
-                    and (a.key.forename == first or a.key.forename[:1] == first[:1])
+                    and (
+                        a.key.forename == first
+                        or a.key.forename[:1] == first[:1]
+                        # "Al Mnajer" is Mohammad Al Mnajer's surname with its particle
+                        or (first in NAME_PARTICLES and f" {first} {surname}" in f" {a.name.lower()}")
+                    )
                 ),
                 None,
             )
@@ -394,7 +412,7 @@ class ActorBook:
         person = self._closest(people, ent.start_char) if people else None
         if person is not None and all(t.pos_ in {"PROPN", "PUNCT"} for t in ent):
             # spaCy sometimes calls a person's full name an organisation: "Kassym-Jomart Tokayev"
-            if len(words) > len(person.name.split()):
+            if len(person.name.split()) == 1 < len(words):  # "Tokayev" gets his forename, not a place
                 person.aliases.add(person.name)
                 person.name = " ".join(words)
             self._mention(person, ent.start_char, ent.end_char, ent.text)
@@ -460,9 +478,16 @@ class ActorBook:
             return self._named_speakers[head.i].name
         # the entity the mention's head is part of: in "A spokeswoman for Trudeau" that is no one
         named = self._entity_actor(head.idx, head.idx + len(head.text)) if head.ent_type_ else None
+        if named is None and head.pos_ == "PROPN":
+            named = self._actor_called(head.text)  # "the AU" left untagged here, named elsewhere
         word = head.lower_
         phrase = doc_text(doc)[start:end]
         first = phrase.split()[0].lower() if phrase.split() else ""
+        definite = first in _DEFINITE or any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.lefts)
+        if head.dep_ == "appos" and head.pos_ == "NOUN":
+            described = self._person_named_by(head.head)  # "Nunes, the ferocious brawler who said"
+            if described is not None:
+                return described.name
         if word in role_nouns():
             holder = self._person_in(head) or self._role_holder(head, start)
             if holder is None and first in _DEFINITE:
@@ -477,15 +502,19 @@ class ActorBook:
             return holder
         if word in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun_actor(word, start, recent)
-        if named is not None and not (first in _DEFINITE and named.label == "NORP"):
+        if named is not None and not (definite and named.label == "NORP"):
             return named.name  # a country or a people; but "the Kentucky Republican" is a person
         if word in speech_nouns():
             return self._issuer_of(head, recent)
         if head.pos_ not in {"NOUN", "PROPN"} or {word, head.lemma_.lower()} & document_nouns():
             return None  # "some", "those", "the memo": no one to name
-        if any(c.dep_ == "poss" for c in head.children):
-            return None  # "his office", "Wise's dad": known only through someone else
-        if first in _DEFINITE:
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            # "his office", "Trudeau's campaign" and "Johnson's critics" speak; "Wise's dad" is no name
+            if word in organisation_nouns() | group_nouns() or head.tag_ in {"NNS", "NNPS"}:
+                return self._owned_group(head, owner, recent)
+            return None
+        if definite:
             return self._described(head, start, end, recent)
         if head.tag_ in {"NNS", "NNPS"}:
             return self._group_actor(head).name  # "officials", "Some experts", "Rights organizations"
@@ -515,11 +544,12 @@ class ActorBook:
         return self._descriptive_actor(head, start, end)
 
     def _person_in(self, head: Token) -> str | None:
-        """A named person in apposition to a role ("The President of Kazakhstan, Kassym-Jomart Tokayev")."""
+        """A named person in apposition to a role ("The President of Kazakhstan, Kassym-Jomart Tokayev"),
+        or to any description ("Wise's dad, Darrin"), tagged or not."""
         appositions = [c for c in head.rights if c.dep_ == "appos"]
         for token in [*appositions, *head.subtree]:
             if token.dep_ == "appos" or (token.i > head.i and token.ent_type_ == "PERSON"):
-                actor = self._entity_actor(token.idx, token.idx + len(token.text))
+                actor = self._named_at(token) or self._entity_actor(token.idx, token.idx + len(token.text))
                 if actor is not None and actor.label == "PERSON":
                     return actor.name
         return None
@@ -565,8 +595,10 @@ class ActorBook:
 
         actor = self._salient_subject(start, named)
         if actor is None:
+            # a name on the line above ("District Attorney Jane Smith"), nothing else between
             actor = self._nearest_before(start, {"PERSON"}, named)
-            if actor is not None and self._last_mention_before(actor, start) < start - INTRODUCTION_REACH:
+            last = max((e for s_, e in actor.mentions if s_ < start), default=0) if actor else 0
+            if actor is not None and text[last:start].strip(" \t\n.,:;—-"):
                 actor = None
         return actor.name if actor is not None else None
 
@@ -594,9 +626,14 @@ class ActorBook:
         token = doc[self._token_at(start)]
         sentence = token.sent
         spans = [(sentence.start, token.i)]
-        if sentence.start > 0:
-            before = doc[sentence.start - 1].sent
-            spans.append((before.start, before.end))
+        before = sentence
+        for _ in range(3):  # the sentence before, past lines holding only " ."
+            if before.start == 0:
+                break
+            before = doc[before.start - 1].sent
+            if any(t.is_alpha for t in before):
+                spans.append((before.start, before.end))
+                break
         for first, last in spans:
             for subject in reversed(doc[first:last]):
                 if subject.dep_ not in {"nsubj", "nsubjpass"}:
@@ -607,6 +644,27 @@ class ActorBook:
                 if actor is not None and fits(actor):
                     return actor
         return None
+
+    def _actor_called(self, name: str) -> ActorBuilder | None:
+        """The named organisation or person the article calls exactly `name` elsewhere ("AU")."""
+        return next(
+            (
+                a
+                for a in self.actors
+                if a.key.kind is not ActorKind.DESCRIBED
+                and a.label in {"PERSON", "ORG"}
+                and (a.name == name or name in a.aliases)
+            ),
+            None,
+        )
+
+    def _person_named_by(self, token: Token) -> ActorBuilder | None:
+        """The person a capitalised name token stands for, tagged or not ("Nunes")."""
+        actor = self._named_at(token)
+        if (actor is None or actor.label != "PERSON") and token.pos_ == "PROPN" and token.text[:1].isupper():
+            people = self._people_named(token.text)
+            actor = self._closest(people, token.idx) if people else None
+        return actor if actor is not None and actor.label == "PERSON" else None
 
     def _named_at(self, token: Token) -> ActorBuilder | None:
         if token.i in self._named_speakers:
@@ -765,6 +823,31 @@ class ActorBook:
             self.actors.append(actor)
         self._mention(actor, start, end, doc_text(self.doc)[start:end])
         return actor
+
+    def _owned_group(self, head: Token, owner: Token, recent: list[ActorBuilder]) -> str | None:
+        """The office, campaign or critics of someone: "his office" -> "Justin Trudeau's office"."""
+        pronouns = {"his": "he", "her": "she", "their": "they", "its": "it"}
+        if owner.lower_ in pronouns:
+            owner_name = self._pronoun_actor(pronouns[owner.lower_], owner.idx, recent)
+        else:
+            found = self._named_at(owner) or self._entity_actor(owner.idx, owner.idx + len(owner.text))
+            owner_name = found.name if found is not None else None
+        if owner_name is None:
+            return None
+        after_owner = owner.i + 1
+        while after_owner < head.i and self.doc[after_owner].tag_ == "POS":
+            after_owner += 1
+        start, end = self.doc[after_owner].idx, head.idx + len(head.text)
+        name = f"{owner_name}'s {' '.join(doc_text(self.doc)[start:end].split())}"
+        key = ActorKey(ActorKind.DESCRIBED, name.lower())
+        actor = self._by_key.get(key)
+        if actor is None:
+            plural = head.tag_ in {"NNS", "NNPS"}
+            actor = ActorBuilder(name, "ORG", key, head_word=head.lower_, plural=plural)
+            self._by_key[key] = actor
+            self.actors.append(actor)
+        self._mention(actor, owner.idx, end, doc_text(self.doc)[owner.idx : end])
+        return actor.name
 
     def _described_before(self, head: Token, start: int) -> ActorBuilder | None:
         """An unnamed person described the same way earlier: "a person familiar with the talks" ...
@@ -945,7 +1028,10 @@ def _describes_a_person(head: Token) -> bool:
     something ("professor", "resident", "labourer") qualified by what a writer says of a person ("the
     lanky, bespectacled professor", "the 26-year-old labourer"). A bare noun ("the attacker") may be
     someone new."""
+    if head.ent_type_ == "NORP":
+        return True  # "the Kentucky Republican", "the Canadian"
     qualifiers = [c for c in head.lefts if c.dep_ in {"amod", "compound", "nmod", "npadvmod"}]
+    qualifiers += [c for c in head.rights if c.dep_ == "prep" and c.lower_ in {"of", "at", "for"}]
     aged = any(_AGE.match(t.text) or t.lower_ == "year" for c in qualifiers for t in c.subtree)
     word = head.lower_
     doc = head.doc
@@ -955,6 +1041,22 @@ def _describes_a_person(head: Token) -> bool:
     if first != head.i:
         word = doc[first].lower_
     return bool(qualifiers) and (aged or word.endswith(_PERSON_ENDINGS))
+
+
+def _person_called_organisation(ent: Any) -> bool:
+    """ "Amanda Nunes" tagged an organisation: a forename, then a capitalised word or two that name
+    no body ("Victoria Police" stays an organisation)."""
+    if ent.label_ != "ORG":
+        return False
+    words = ent.text.split()
+    if not 2 <= len(words) <= 3 or words[0].lower() not in forename_genders():
+        return False
+    if not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    return not {w.lower() for w in words[1:]} & (group_nouns() | organisation_nouns() | _ORGANISATION_WORDS)
+
+
+_ORGANISATION_WORDS = {"inc", "corp", "ltd", "co", "group", "foundation", "institute", "university", "fund"}
 
 
 def _office_groups(offices: list[tuple[ActorBuilder, Office]]) -> list[list[tuple[ActorBuilder, Office]]]:
