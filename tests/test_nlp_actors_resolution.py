@@ -177,3 +177,30 @@ def test_a_surname_with_its_particle_joins_the_full_name():
         "Al Hariri said the language classes had helped him find work.\n"
     )
     assert actor_of(text, "language classes") == "Mohammad Al Hariri"
+
+
+def speaker_of(text: str, quoted: str) -> str | None:
+    quote = next(q for q in analyse(text).quotes if quoted in q.text)
+    return quote.speaker.text if quote.speaker else None
+
+
+def test_a_name_right_before_its_cue_is_the_speaker_even_when_the_parse_misses_it():
+    # the small model splits the name off after the heading line
+    text = "Budget as a priority\n\nVickery said he is a long way from making a decision about the race."
+    assert speaker_of(text, "long way from making") == "Vickery"
+
+
+def test_a_cue_under_an_adjective_takes_the_subject_of_the_sentence():
+    text = "The race is close, so he won't be able to brag about his major polling advantage."
+    assert speaker_of(text, "polling advantage") == "he"
+
+
+def test_who_issued_a_statement_speaks_through_it():
+    text = "The council issued a statement calling the vote a clear violation of its own rules."
+    assert speaker_of(text, "clear violation") == "The council"
+
+
+def test_a_dummy_it_is_no_speaker():
+    text = "It is worth noting that the rules for the grant changed in May."
+    quotes = [q for q in analyse(text).quotes if "rules for the grant" in q.text]
+    assert all(q.speaker is None or q.speaker.text != "It" for q in quotes)
