@@ -204,3 +204,29 @@ def test_a_dummy_it_is_no_speaker():
     text = "It is worth noting that the rules for the grant changed in May."
     quotes = [q for q in analyse(text).quotes if "rules for the grant" in q.text]
     assert all(q.speaker is None or q.speaker.text != "It" for q in quotes)
+
+
+def test_a_relative_named_as_her_son_is_no_she():
+    text = (
+        "Wendy Marsh keeps a photo of her son Kody Marsh on the kitchen table.\n"
+        "After Kody died, she asked the police to look into the pharmacy.\n"
+        '"I wanted someone to be held responsible," she says.'
+    )
+    assert actor_of(text, "held responsible") == "Wendy Marsh"
+
+
+def test_a_platform_tagged_as_a_person_is_it():
+    text = (
+        "In a memo on Wednesday, Facebook told employees it is working with Apple on a fix.\n"
+        "It also told workers that they should update their phones."
+    )
+    assert actor_of(text, "update their phones") == "Facebook"
+
+
+def test_a_bare_surname_shared_by_a_couple_is_the_one_the_article_is_about():
+    text = (
+        "Dora Lindqvist has written twelve cookbooks in thirty years.\n"
+        "She met her husband, Michael Lindqvist, at a card shop.\n"
+        '"I never wanted to work in a restaurant kitchen again," says Lindqvist.'
+    )
+    assert actor_of(text, "restaurant kitchen") == "Dora Lindqvist"

@@ -291,7 +291,14 @@ class ActorBook:
         ents = [
             e for e in self.doc.ents if not (self._in_credit(e.start_char) or self._in_credit(e.end_char - 1))
         ]
-        persons = [e for e in ents if e.label_ == "PERSON" or _person_called_organisation(e)]
+        platform = {
+            e.start_char for e in ents if e.label_ == "PERSON" and _clean_name(e.text).lower() in platforms()
+        }
+        persons = [
+            e
+            for e in ents
+            if (e.label_ == "PERSON" and e.start_char not in platform) or _person_called_organisation(e)
+        ]
         # full names first, so "Tokayev" can join "Kassym-Jomart Tokayev"; then bare names in text order
         full = [e for e in persons if len(_person_words(_clean_name(e.text))) >= 2]
         for ent in sorted(full, key=lambda e: (-len(_person_words(_clean_name(e.text))), e.start_char)):
@@ -304,6 +311,8 @@ class ActorBook:
         for ent in ents:
             if ent.label_ in {"ORG", "GPE", "NORP"} and not _person_called_organisation(ent):
                 self._add_group(ent)
+            elif ent.start_char in platform:  # "Facebook" tagged a person is an organisation: "it"
+                self._add_group(_Mention(ent.text, ent.start_char, ent.end_char, "ORG"))
         self.timeline.sort(key=lambda pair: pair[0])
         self._guess_genders()
 
@@ -343,7 +352,12 @@ class ActorBook:
                 if not wanted or forenames.get(c.name.split()[0].lower(), wanted) == wanted
             ]
             candidates = fitting or candidates
-            actor = self._closest(candidates, ent.start_char) if candidates else None
+            if len(candidates) > 1 and not wanted:
+                # "Greenspan" after "her husband, Michael Greenspan": the person the article is
+                # about, introduced first, not the relative named last
+                actor = min(candidates, key=lambda a: min(s for s, _ in a.mentions))
+            else:
+                actor = self._closest(candidates, ent.start_char) if candidates else None
         else:
             actor = next(
                 (
@@ -392,6 +406,9 @@ class ActorBook:
                     votes["m"] += 3
                 elif re.search(r"\b(mrs|ms|miss)\.?\s*$", title):
                     votes["f"] += 3
+                kin = _KINSHIP.search(text[max(0, start - 25) : start].lower())
+                if kin:  # "her son Kody Cook", "his wife, Ann"
+                    votes["m" if kin.group(1) in _MALE_KIN else "f"] += 3
                 after = text[end:reach].lower()
                 he = re.search(r"\b(he|his|him)\b", after)
                 she = re.search(r"\b(she|her|hers)\b", after)
@@ -883,7 +900,9 @@ class ActorBook:
         for actor in reversed(recent):
             if actor.label == "ORG" and actor.key.kind is ActorKind.GROUP:
                 return actor
-        return self._nearest_before(start, {"ORG"}, lambda a: a.key.kind is ActorKind.GROUP)
+        return self._nearest_before(
+            start, {"ORG"}, lambda a: a.key.kind is ActorKind.GROUP and a.name.lower() not in platforms()
+        )  # "posted a photo on Twitter": a platform is where, not who
 
     def _person_described(self, head: Token, start: int, recent: list[ActorBuilder]) -> str | None:
         """The named person a description stands for ("The prime minister said", "the 26-year-old
@@ -1041,6 +1060,23 @@ def _describes_a_person(head: Token) -> bool:
     if first != head.i:
         word = doc[first].lower_
     return bool(qualifiers) and (aged or word.endswith(_PERSON_ENDINGS))
+
+
+_MALE_KIN = {
+    "son",
+    "brother",
+    "father",
+    "husband",
+    "boyfriend",
+    "dad",
+    "grandson",
+    "nephew",
+    "uncle",
+    "grandfather",
+}
+_FEMALE_KIN = {"daughter", "sister", "mother", "wife", "girlfriend", "mom", "granddaughter", "niece", "aunt"}
+_KINSHIP = re.compile(rf"\b({'|'.join(sorted(_MALE_KIN | _FEMALE_KIN | {'grandmother'}))}),?\s*$")
+_FEMALE_KIN.add("grandmother")
 
 
 def _person_called_organisation(ent: Any) -> bool:
