@@ -9,6 +9,7 @@ cleaned here, and never of an actor who has statements: then the reader must see
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from .lexicon import group_nouns, name_titles, platforms, role_nouns, speech_nouns
@@ -160,6 +161,7 @@ def speaker_name_tokens(head: Token, strict: bool = True) -> list[Token]:
     return tokens
 
 
+@lru_cache(maxsize=1)
 def _common_speakers() -> frozenset[str]:
     return role_nouns() | group_nouns() | speech_nouns()
 

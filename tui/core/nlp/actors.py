@@ -208,9 +208,18 @@ class ActorBook:
         """People the article names untagged, as the subject of a sentence ("Purdy, 73, credits his
         dog") or in full anywhere: known, so that a later "he" or "the retiree" can be them, but listed
         only if they speak."""
+        from spacy.attrs import POS
+        from spacy.symbols import PROPN
+
         found = []
-        for token in self.doc:
-            if token.pos_ != "PROPN" or token.dep_ == "compound" or token.i in self._named_speakers:
+        proper = (
+            [i for i, pos in enumerate(self.doc.to_array([POS]).tolist()) if pos == PROPN]
+            if len(self.doc)
+            else []
+        )
+        for index in proper:  # only proper nouns: making every token in Python costs more than the parse
+            token = self.doc[index]
+            if token.dep_ == "compound" or token.i in self._named_speakers:
                 continue
             if token.text.isupper():
                 continue  # initials or a heading: only a speaker's own name makes them an actor
@@ -263,9 +272,12 @@ class ActorBook:
         """The first place the article writes this surname after a forename, tagged or not: "Maria Lopez"."""
         if self._tokens_by_text is None:
             self._tokens_by_text = {}
-            for token in self.doc:
-                if token.text[:1].isupper():
-                    self._tokens_by_text.setdefault(token.text, []).append(token.i)
+            text = doc_text(self.doc)
+            starts = [*self._starts(), len(text)]
+            for i in range(len(starts) - 1):  # word texts from offsets: no spaCy token is made
+                if text[starts[i] : starts[i] + 1].isupper():
+                    word = text[starts[i] : starts[i + 1]].rstrip()
+                    self._tokens_by_text.setdefault(word, []).append(i)
         for index in self._tokens_by_text.get(surname.text, []):
             token = self.doc[index]
             if token.i == surname.i:
@@ -698,9 +710,15 @@ class ActorBook:
         return token.dep_ == "poss"
 
     def _token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self._starts(), char) - 1)
+
+    def _starts(self) -> list[int]:
+        """Where each token starts, read in one call rather than token by token."""
         if self._token_starts is None:
-            self._token_starts = [t.idx for t in self.doc]
-        return max(0, bisect.bisect_right(self._token_starts, char) - 1)
+            from spacy.attrs import IDX
+
+            self._token_starts = self.doc.to_array([IDX]).tolist() if len(self.doc) else []
+        return self._token_starts
 
     def _in_credit(self, char: int) -> bool:
         """Whether `char` is inside a photo credit: "(Robert Short/CBC)"."""

@@ -9,7 +9,7 @@ never loses a cue.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
@@ -40,7 +40,7 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
     return forms
 
 
-@lru_cache(maxsize=1)
+@cache  # one entry per list: with one, lists read in turn were read from disk each time
 def _word_list(name: str) -> frozenset[str]:
     words = set()
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
