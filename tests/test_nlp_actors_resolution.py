@@ -230,3 +230,17 @@ def test_a_bare_surname_shared_by_a_couple_is_the_one_the_article_is_about():
         '"I never wanted to work in a restaurant kitchen again," says Lindqvist.'
     )
     assert actor_of(text, "restaurant kitchen") == "Dora Lindqvist"
+
+
+def test_sources_familiar_with_something_are_one_group_of_sources():
+    text = (
+        "Sources familiar with the talks said the bid was rejected on Monday.\n"
+        "Sources said a second bid would follow within weeks."
+    )
+    assert actor_of(text, "bid was rejected") == "Sources"
+    assert actor_of(text, "second bid would follow") == "Sources"
+
+
+def test_a_body_owned_by_an_unnamed_group_is_named_as_written():
+    text = "But the school's defenders said there was nothing racial going on at the game."
+    assert actor_of(text, "nothing racial") == "School's defenders"

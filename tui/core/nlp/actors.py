@@ -841,13 +841,8 @@ class ActorBook:
             ):
                 break
             tokens.insert(0, left)
-        last = head
-        familiar = next((c for c in head.rights if c.dep_ == "amod" and c.i == head.i + 1), None)
-        if familiar is not None:  # "sources familiar with the talks", without "who ..." after that
-            last = max(
-                [familiar, *(c.right_edge for c in familiar.rights if c.dep_ == "prep")], key=lambda t: t.i
-            )
-        start, end = tokens[0].idx, last.idx + len(last.text)
+        # "sources familiar with the talks" and "sources" are one group: named by the noun alone
+        start, end = tokens[0].idx, head.idx + len(head.text)
         name = " ".join(doc_text(self.doc)[start:end].split())
         name = name[:1].upper() + name[1:]
         key = ActorKey(ActorKind.DESCRIBED, name.lower())
@@ -867,13 +862,18 @@ class ActorBook:
         else:
             found = self._named_at(owner) or self._entity_actor(owner.idx, owner.idx + len(owner.text))
             owner_name = found.name if found is not None else None
-        if owner_name is None:
-            return None
         after_owner = owner.i + 1
         while after_owner < head.i and self.doc[after_owner].tag_ == "POS":
             after_owner += 1
         start, end = self.doc[after_owner].idx, head.idx + len(head.text)
-        name = f"{owner_name}'s {' '.join(doc_text(self.doc)[start:end].split())}"
+        if owner_name is not None:
+            name = f"{owner_name}'s {' '.join(doc_text(self.doc)[start:end].split())}"
+        elif owner.pos_ == "NOUN":
+            # "the school's defenders", "the ministry's consular office": named as written
+            name = _clean_name(doc_text(self.doc)[owner.left_edge.idx : end])
+            name = name[:1].upper() + name[1:]
+        else:
+            return None
         key = ActorKey(ActorKind.DESCRIBED, name.lower())
         actor = self._by_key.get(key)
         if actor is None:
