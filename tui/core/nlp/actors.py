@@ -306,6 +306,8 @@ class ActorBook:
         platform = {
             e.start_char for e in ents if e.label_ == "PERSON" and _clean_name(e.text).lower() in platforms()
         }
+        # "Ottawa, Ont." and "Amherst, N.S.": a province after a town is no person
+        ents = [e for e in ents if not (e.label_ == "PERSON" and _after_a_place(e))]
         persons = [
             e
             for e in ents
@@ -1095,6 +1097,11 @@ _MALE_KIN = {
 _FEMALE_KIN = {"daughter", "sister", "mother", "wife", "girlfriend", "mom", "granddaughter", "niece", "aunt"}
 _KINSHIP = re.compile(rf"\b({'|'.join(sorted(_MALE_KIN | _FEMALE_KIN | {'grandmother'}))}),?\s*$")
 _FEMALE_KIN.add("grandmother")
+
+
+def _after_a_place(ent: Any) -> bool:
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].ent_type_ == "GPE"
 
 
 def _person_called_organisation(ent: Any) -> bool:
