@@ -244,3 +244,30 @@ def test_sources_familiar_with_something_are_one_group_of_sources():
 def test_a_body_owned_by_an_unnamed_group_is_named_as_written():
     text = "But the school's defenders said there was nothing racial going on at the game."
     assert actor_of(text, "nothing racial") == "School's defenders"
+
+
+def test_a_province_after_a_town_is_no_one_for_she():
+    text = (
+        "Ronda Carey is a lawyer in Ottawa, Ont.\n\n"
+        "Meeting the fees can be almost impossible for some refugees, she said."
+    )
+    names = {a.name for a in analyse(text).actors}
+    assert "Ont" not in names
+    assert actor_of(text, "almost impossible") == "Ronda Carey"
+
+
+def test_he_passes_over_sentences_that_name_no_one_to_the_last_named_subject():
+    text = (
+        "Kevin Marchand rolled into a sitting position and kept firing.\n"
+        "RCMP officers fired as well.\n\n"
+        "In a 2015 address to students, he said he found himself in tears that morning."
+    )
+    assert actor_of(text, "found himself in tears") == "Kevin Marchand"
+
+
+def test_a_statement_released_by_an_office_spaCy_did_not_tag_is_the_office_s():
+    text = (
+        "Trudeau spoke with the New Zealand leader on Tuesday.\n"
+        '"They discussed the rule of law," said a statement released by the Prime Minister\'s Office.'
+    )
+    assert actor_of(text, "rule of law") == "Prime Minister's Office"

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import group_nouns, name_titles, platforms, role_nouns, speech_nouns
+from .lexicon import group_nouns, name_titles, organisation_nouns, platforms, role_nouns, speech_nouns
 from .offices import role_abbreviations
 
 Token = Any
@@ -163,7 +163,7 @@ def speaker_name_tokens(head: Token, strict: bool = True) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def _common_speakers() -> frozenset[str]:
-    return role_nouns() | group_nouns() | speech_nouns()
+    return role_nouns() | group_nouns() | speech_nouns() | organisation_nouns()
 
 
 _CREDIT_NAME = r"[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|of|and|the))*"

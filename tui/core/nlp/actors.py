@@ -597,7 +597,9 @@ class ActorBook:
                 return False  # a name spaCy did not tag, with nothing to say it is a person
             return actor.label in wanted and not (gender and actor.gender and actor.gender != gender)
 
-        chosen = self._salient_subject(start, fits) or self._nearest_or_recent(start, wanted, fits, recent)
+        chosen = self._salient_subject(start, fits, reach=3) or self._nearest_or_recent(
+            start, wanted, fits, recent
+        )
         return chosen.name if chosen else None
 
     def introduced_before(self, start: int, end: int) -> str | None:
@@ -647,10 +649,15 @@ class ActorBook:
                 return nearest
         return nearest
 
-    def _salient_subject(self, start: int, fits: Any) -> ActorBuilder | None:
+    def _salient_subject(self, start: int, fits: Any, reach: int = 1) -> ActorBuilder | None:
         """The actor a reader has in mind for "he" or "the 26-year-old": the named subject of the
         sentence so far, else of the sentence before ("Facebook told staff it works with Apple. It
-        also told ..."), outside what anyone is quoted as saying."""
+        also told ..."), outside what anyone is quoted as saying.
+
+        With `reach` above 1, sentences that name no one who fits are passed over, up to that many
+        ("Vickers kept firing. RCMP officers fired as well. In an address, he said"); a sentence that
+        names someone fitting other than as its subject ends the search ("For Ann Lee, Friday ...").
+        """
         doc = self.doc
         if not len(doc):
             return None
@@ -658,22 +665,25 @@ class ActorBook:
         sentence = token.sent
         spans = [(sentence.start, token.i)]
         before = sentence
-        for _ in range(3):  # the sentence before, past lines holding only " ."
-            if before.start == 0:
+        for _ in range(3 * reach):  # sentences before, past lines holding only " ."
+            if before.start == 0 or len(spans) > reach:
                 break
             before = doc[before.start - 1].sent
             if any(t.is_alpha for t in before):
                 spans.append((before.start, before.end))
-                break
         for first, last in spans:
-            for subject in reversed(doc[first:last]):
-                if subject.dep_ not in {"nsubj", "nsubjpass"}:
+            named_here = False
+            for mention in reversed(doc[first:last]):
+                if self._in_content(mention.idx) and mention.i not in self._speaker_heads:
                     continue
-                if self._in_content(subject.idx) and subject.i not in self._speaker_heads:
+                actor = self._named_at(mention)
+                if actor is None or not fits(actor):
                     continue
-                actor = self._named_at(subject)
-                if actor is not None and fits(actor):
+                if mention.dep_ in {"nsubj", "nsubjpass"}:
                     return actor
+                named_here = named_here or mention.dep_ not in {"compound", "poss"}
+            if named_here:
+                return None
         return None
 
     def _actor_called(self, name: str) -> ActorBuilder | None:
@@ -773,6 +783,8 @@ class ActorBook:
                         actor = self._entity_actor(pobj.idx, pobj.idx + len(pobj.text))
                         if actor is not None:
                             return actor
+                    if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN" and pobj.text[:1].isupper():
+                        return self._body_as_written(pobj)  # "released by the Prime Minister's Office"
         return None
 
     def _issuer_of(self, head: Token, recent: list[ActorBuilder]) -> str | None:
@@ -870,10 +882,9 @@ class ActorBook:
         start, end = self.doc[after_owner].idx, head.idx + len(head.text)
         if owner_name is not None:
             name = f"{owner_name}'s {' '.join(doc_text(self.doc)[start:end].split())}"
-        elif owner.pos_ == "NOUN":
-            # "the school's defenders", "the ministry's consular office": named as written
-            name = _clean_name(doc_text(self.doc)[owner.left_edge.idx : end])
-            name = name[:1].upper() + name[1:]
+        elif owner.pos_ in {"NOUN", "PROPN"}:
+            # "the school's defenders", "the Prime Minister's Office": named as written
+            return self._body_as_written(head).name
         else:
             return None
         key = ActorKey(ActorKind.DESCRIBED, name.lower())
@@ -885,6 +896,23 @@ class ActorBook:
             self.actors.append(actor)
         self._mention(actor, owner.idx, end, doc_text(self.doc)[owner.idx : end])
         return actor.name
+
+    def _body_as_written(self, head: Token) -> ActorBuilder:
+        """An organisation or group known by the words that name it here ("the Prime Minister's
+        Office", "the school's defenders"), one actor however often it is written so."""
+        start, end = head.left_edge.idx, head.idx + len(head.text)
+        written = doc_text(self.doc)[start:end]
+        name = _clean_name(written)
+        name = name[:1].upper() + name[1:]
+        key = ActorKey(ActorKind.DESCRIBED, name.lower())
+        actor = self._by_key.get(key)
+        if actor is None:
+            plural = head.tag_ in {"NNS", "NNPS"}
+            actor = ActorBuilder(name, "ORG", key, head_word=head.lower_, plural=plural)
+            self._by_key[key] = actor
+            self.actors.append(actor)
+        self._mention(actor, start, end, written)
+        return actor
 
     def _described_before(self, head: Token, start: int) -> ActorBuilder | None:
         """An unnamed person described the same way earlier: "a person familiar with the talks" ...
