@@ -558,17 +558,20 @@ class ActorBook:
         right wing" the player just named, "the person" the one an earlier "a person familiar with
         the talks" was; else the description is an actor of its own."""
         word = head.lower_
-        earlier = self._described_before(head, start)
-        if earlier is not None:
-            return earlier.name
         hyphenated = head.i > 0 and self.doc[head.i - 1].text == "-"  # "the sergeant-at-arms"
         if word in organisation_nouns():
+            # "The department" is the department named before, sooner than "the federal department"
             group = self._organisation_described(head, start, recent)
             if group is not None:
                 return group.name
-        elif head.tag_ in {"NNS", "NNPS"} and not hyphenated:
+        earlier = self._described_before(head, start)
+        if earlier is not None:
+            return earlier.name
+        if word in organisation_nouns():
+            return self._descriptive_actor(head, start, end)
+        if head.tag_ in {"NNS", "NNPS"} and not hyphenated:
             return self._group_actor(head).name
-        elif word not in group_nouns():
+        if word not in group_nouns():
             holder = self._person_described(head, start, recent)
             if holder is not None:
                 return holder

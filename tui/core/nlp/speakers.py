@@ -130,7 +130,7 @@ def subject_of(verb: Token) -> Token | None:
                 current = current.head
             continue
         break
-    return _name_right_before(verb)
+    return _name_right_before(verb) or (_name_right_before(current) if current is not verb else None)
 
 
 def _name_right_before(verb: Token) -> Token | None:
