@@ -34,7 +34,7 @@ from .lexicon import (
     speech_nouns,
 )
 from .offices import Office, office_of
-from .speakers import doc_text, subject_of
+from .speakers import antecedent, doc_text, subject_of
 
 Doc = Any
 Token = Any
@@ -675,18 +675,22 @@ class ActorBook:
             if any(t.is_alpha for t in before):
                 spans.append((before.start, before.end))
         for first, last in spans:
-            named_here = False
+            named_here = None
             for mention in reversed(doc[first:last]):
+                subject = mention.dep_ in {"nsubj", "nsubjpass"}
+                if not (subject or mention.ent_type_ or mention.pos_ == "PROPN"):
+                    continue
                 if self._in_content(mention.idx) and mention.i not in self._speaker_heads:
                     continue
-                actor = self._named_at(mention)
+                actor = self._named_at(antecedent(mention), described=subject)  # "Espinos, who ..."
                 if actor is None or not fits(actor):
                     continue
-                if mention.dep_ in {"nsubj", "nsubjpass"}:
+                if subject:
                     return actor
-                named_here = named_here or mention.dep_ not in {"compound", "poss"}
-            if named_here:
-                return None
+                if named_here is None and mention.dep_ not in {"compound", "poss"}:
+                    named_here = actor
+            if named_here is not None:
+                return None  # someone fitting is named here, not as the subject: no one stands out
         return None
 
     def _actor_called(self, name: str) -> ActorBuilder | None:
@@ -710,10 +714,12 @@ class ActorBook:
             actor = self._closest(people, token.idx) if people else None
         return actor if actor is not None and actor.label == "PERSON" else None
 
-    def _named_at(self, token: Token) -> ActorBuilder | None:
+    def _named_at(self, token: Token, described: bool = False) -> ActorBuilder | None:
+        """The actor a token names: an entity, a name spaCy missed, or with `described` also an
+        actor known by description ("The ministry's consular office also published ...")."""
         if token.i in self._named_speakers:
             return self._named_speakers[token.i]
-        if not token.ent_type_:
+        if not token.ent_type_ and not described:
             return None
         return self._entity_actor(token.idx, token.idx + len(token.text))
 
