@@ -271,3 +271,15 @@ def test_a_statement_released_by_an_office_spaCy_did_not_tag_is_the_office_s():
         '"They discussed the rule of law," said a statement released by the Prime Minister\'s Office.'
     )
     assert actor_of(text, "rule of law") == "Prime Minister's Office"
+
+
+def test_a_place_owning_a_name_is_not_the_actor():
+    text = "As ever, America's Virgin said it would not give up on its plans."
+    assert actor_of(text, "would not give up") == "Virgin"
+    assert "America" not in {a.name for a in analyse(text).actors}
+
+
+def test_a_description_before_a_name_gives_the_name():
+    text = "Affable proprietor Marco Ferraz says the shop will stay open all winter."
+    quote = next(q for q in analyse(text).quotes if "stay open" in q.text)
+    assert quote.actor == "Marco Ferraz"
