@@ -678,6 +678,8 @@ class ActorBook:
             named_here = None
             for mention in reversed(doc[first:last]):
                 subject = mention.dep_ in {"nsubj", "nsubjpass"}
+                if subject and mention.head.dep_ not in {"ROOT", "conj", "ccomp"}:
+                    continue  # "Although Trump has tweeted that ..., its inclusion ...": not what it is about
                 if not (subject or mention.ent_type_ or mention.pos_ == "PROPN"):
                     continue
                 if self._in_content(mention.idx) and mention.i not in self._speaker_heads:
@@ -1138,6 +1140,8 @@ _FEMALE_KIN.add("grandmother")
 
 def _after_a_place(ent: Any) -> bool:
     doc = ent.doc
+    if len(ent) != 1 or len(ent.text.rstrip(".")) > 5:
+        return False  # "Ont", "N.S.", "Calif.": an abbreviation, not "De Gaulle, Albert-Bernard Bongo"
     return ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].ent_type_ == "GPE"
 
 
