@@ -283,3 +283,12 @@ def test_a_description_before_a_name_gives_the_name():
     text = "Affable proprietor Marco Ferraz says the shop will stay open all winter."
     quote = next(q for q in analyse(text).quotes if "stay open" in q.text)
     assert quote.actor == "Marco Ferraz"
+
+
+def test_people_placed_in_a_photo_caption_are_no_one_for_she():
+    text = (
+        "Immigration lawyer Rhona Carr said many refugees had little support.\n\n"
+        "Syrian refugee Omar Haddad watches as his daughters Lina, centre, Maya, left, and Sara play.\n\n"
+        "Meeting the fee costs can be almost impossible for some refugees, she said."
+    )
+    assert actor_of(text, "almost impossible") == "Rhona Carr"

@@ -169,16 +169,22 @@ def _common_speakers() -> frozenset[str]:
 _CREDIT_NAME = r"[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|of|and|the))*"
 _CREDIT = re.compile(rf"(?:{_CREDIT_NAME}[ \t]*/[ \t]*)+(?:{_CREDIT_NAME})?")
 _PARENTHESES = re.compile(r"\([^()\n]*\)")
+_CAPTION = re.compile(
+    r"^[^\n]*\w, (?:left|right|centre|center|middle|top|bottom|front|back)[,)][^\n]*$", re.MULTILINE
+)
+"""A photo caption placing people in the picture: "his daughters Judy, centre, Jaidaa, left, and ..."."""
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
     """Where the article credits a photo: `(Robert Short/CBC)`, `Jane Doe / Reuters` ending a caption,
-    `Getty/Instagram.` on a line of its own. Names there took the picture; they said nothing.
+    `Getty/Instagram.` on a line of its own, and a caption that places people in the picture ("Judy,
+    centre, and Ali, left,"). Names there took or are in the picture; they said nothing.
 
     A slash between names is a credit inside parentheses or at the end of its line; inside a
     sentence ("a Washington Post/ABC News poll") it is not. Sorted and apart, in one pass over the text.
     """
     spans = [m.span() for m in _PARENTHESES.finditer(text) if _CREDIT.search(m.group())]
+    spans += [m.span() for m in _CAPTION.finditer(text)]
     for match in _CREDIT.finditer(text):
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end

@@ -409,6 +409,9 @@ class ActorBook:
                 # a pronoun after the next person named is more likely theirs ("Kim says. Purdy walks
                 # his dog. He says"), unless that one is only an owner ("Lee called Kim's plan a ...")
                 reach = end + 120
+                credit = bisect.bisect_right(self._credits, (end, end))
+                if credit < len(self._credits):  # nor past a photo caption ("his daughters ..., left,")
+                    reach = min(reach, max(end, self._credits[credit][0]))
                 for at, other in self.timeline[bisect.bisect_right(offsets, end) :]:
                     if at >= reach:
                         break
