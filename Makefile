@@ -7,7 +7,7 @@ PIP_VERSION := 26.3
 STAMP_RUN := $(VENV)/.installed-run
 STAMP_TEST := $(VENV)/.installed-test
 
-.PHONY: run test lint lock eval bench clean
+.PHONY: run test fuzz lint lock eval bench clean
 
 run: $(STAMP_RUN)
 	$(BIN)/newsreader sample_data/
@@ -15,6 +15,11 @@ run: $(STAMP_RUN)
 test: $(STAMP_TEST)
 	$(BIN)/ruff check tui tests bench
 	$(BIN)/python -m pytest -q
+
+# The property tests with random examples, 25 times the budget `make test` gives them (which tries the
+# same examples every run, see tests/conftest.py). Failures are kept in .hypothesis/ and tried first.
+fuzz: $(STAMP_TEST)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q -m property tests/
 
 lint: $(STAMP_TEST)
 	$(BIN)/ruff check tui tests bench

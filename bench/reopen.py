@@ -46,15 +46,16 @@ CHILD_APP = """
 import asyncio, json, resource, sys, time
 started = float(sys.argv[1])
 from tui.app.app import NewsReaderApp
+from tui.app.options import ReaderOptions
 from tui.core.analysis_pool import prepare_for_app
 
 async def main():
-    app = NewsReaderApp(paths=[sys.argv[3]], db=sys.argv[2], remember=False)
+    app = NewsReaderApp(ReaderOptions(paths=(sys.argv[3],), db=sys.argv[2], remember=False))
     prepare_for_app()
     expected = int(sys.argv[4])
     async with app.run_test(size=(120, 40)) as pilot:
         first_paint = time.time() - started
-        while app.article_list.option_count < expected:
+        while app.reader.article_list.option_count < expected:
             await pilot.pause(0.01)
             if time.time() - started > 120:
                 break
@@ -62,7 +63,7 @@ async def main():
         await pilot.press("down")
         await pilot.pause()
         interactive = time.time() - started
-        count = app.article_list.option_count
+        count = app.reader.article_list.option_count
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"first_paint": first_paint, "seconds": listed_at, "after_key": interactive,
                       "listed": count, "rss_mb": rss}))

@@ -68,26 +68,27 @@ async def measure(library: Library, queries: list[str]) -> list[tuple[str, float
     matching = {query: {a.id for a in library.search(query)} for query in queries}
     gc.collect()
     from tui.app.app import NewsReaderApp
+    from tui.app.options import ReaderOptions
 
-    app = NewsReaderApp(library=library, analyze=False, remember=False)
+    app = NewsReaderApp(ReaderOptions(analyze=False, remember=False), library=library)
     watch = Watch()
     original_display = app._display
 
     def display(screen, renderable):  # type: ignore[no-untyped-def]
         shown = original_display(screen, renderable)
-        watch.painted(app.article_list.shown_ids)
+        watch.painted(app.reader.article_list.shown_ids)
         return shown
 
     app._display = display  # type: ignore[method-assign]
     results: list[tuple[str, float, float, int, float]] = []
     async with app.run_test(size=(140, 45)) as pilot:
         started = time.perf_counter()
-        while len(app.article_list.shown_ids) < len(library.articles):
+        while len(app.reader.article_list.shown_ids) < len(library.articles):
             await asyncio.sleep(0.05)
             if time.perf_counter() - started > 120:
                 raise SystemExit("the reader did not list the articles within 120 s")
-        print(f"the reader listed {len(app.article_list.shown_ids):,} articles")
-        article_list = app.article_list
+        print(f"the reader listed {len(app.reader.article_list.shown_ids):,} articles")
+        article_list = app.reader.article_list
         set_articles = article_list.set_articles
 
         def listing(articles):  # type: ignore[no-untyped-def]
@@ -99,7 +100,7 @@ async def measure(library: Library, queries: list[str]) -> list[tuple[str, float
         for query in queries:
             expected = matching[query]
             await settle(app, pilot, query[:-1])
-            watch.start(list(app.article_list.shown_ids), expected)
+            watch.start(list(app.reader.article_list.shown_ids), expected)
             await pilot.press(query[-1])  # returns only once the reader is idle: times are taken inside
             deadline = time.perf_counter() + SETTLE_TIMEOUT_S
             while watch.painted_at is None and time.perf_counter() < deadline:
@@ -107,7 +108,7 @@ async def measure(library: Library, queries: list[str]) -> list[tuple[str, float
             if watch.painted_at is None or watch.listed_at is None:
                 print(
                     f"  {query!r}: the list did not change within {SETTLE_TIMEOUT_S:.0f} s; skipped"
-                    f" (bar: {app.search_input.value!r}, focus: {app.focused!r})"
+                    f" (bar: {app.reader.search_input.value!r}, focus: {app.focused!r})"
                 )
                 continue
             results.append(
@@ -184,13 +185,13 @@ class Watch:
 
 async def settle(app, pilot, text: str) -> None:  # type: ignore[no-untyped-def]
     """Put `text` in the search bar and wait until the reader has finished with it."""
-    app.search_input.value = text
-    app.search_input.cursor_position = len(text)
+    app.reader.search_input.value = text
+    app.reader.search_input.cursor_position = len(text)
     await pilot.pause()
     deadline = time.perf_counter() + SETTLE_TIMEOUT_S
     while time.perf_counter() < deadline:
         busy = [w for w in app.workers if w.group == "search" and w.is_running]
-        if not busy and app.query_text == text.strip():
+        if not busy and app.reader.query_text == text.strip():
             break
         await asyncio.sleep(0.01)
     await pilot.pause(0.05)

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from tui.core.library import Library
 from tui.core.model import Analysis, Article
+
+if TYPE_CHECKING:
+    from tui.app.app import NewsReaderApp
 
 SAMPLE_DATA = Path(__file__).resolve().parents[1] / "sample_data"
 PELOSI = "wikinews-2019-09-25-us-speaker-pelosi-announces-trump-impeachment-investigation.md"
@@ -87,3 +91,11 @@ if __name__ == "__main__":
         json.dumps([a.to_dict() for a in _analyse()], ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     print(f"wrote {FROZEN}")
+
+
+def open_reader(library: Library | None = None, **options: Any) -> NewsReaderApp:
+    """The reader as `newsreader` starts it, with these ReaderOptions (and a library already open)."""
+    from tui.app.app import NewsReaderApp
+    from tui.app.options import ReaderOptions
+
+    return NewsReaderApp(ReaderOptions(**options), library=library)

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from app_library import analysed_library
+from app_library import analysed_library, open_reader
 
 from tui.app import messages
 from tui.app.app import NewsReaderApp
@@ -27,13 +27,13 @@ def reader(**kwargs) -> NewsReaderApp:  # type: ignore[no-untyped-def]
     kwargs.setdefault("library", analysed_library())
     kwargs.setdefault("analyze", False)
     kwargs.setdefault("remember", False)
-    return NewsReaderApp(**kwargs)
+    return open_reader(**kwargs)
 
 
 async def settled(app: NewsReaderApp, pilot, timeout: float = 10) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout
     await pilot.pause()
-    while not app.search_settled and time.monotonic() < deadline:
+    while not app.reader.search_settled and time.monotonic() < deadline:
         await pilot.pause(0.02)
     await pilot.pause()
 
@@ -45,7 +45,7 @@ def screen_text(app: NewsReaderApp) -> str:
 
 def row_texts(app: NewsReaderApp) -> list[str]:
     """The article list's rows as the reader sees them (title, then date and source)."""
-    rows = app.article_list
+    rows = app.reader.article_list
     return [str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count)]
 
 
@@ -67,8 +67,8 @@ async def test_keys_typed_while_a_search_runs_become_one_search_for_the_latest_t
         release.set()
         await settled(app, pilot)
         assert searched == ["t", "trump"]  # "r", "u", "m", "p" coalesced into one search
-        assert len(app.article_list.shown_ids) == 2
-        assert all("Trump" in app.library.article(i).text for i in app.article_list.shown_ids)
+        assert len(app.reader.article_list.shown_ids) == 2
+        assert all("Trump" in app.library.article(i).text for i in app.reader.article_list.shown_ids)
 
 
 async def test_the_open_article_follows_the_best_match_and_stays_when_still_listed() -> None:
@@ -76,28 +76,28 @@ async def test_the_open_article_follows_the_best_match_and_stays_when_still_list
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", *"csto")
         await settled(app, pilot)
-        kazakhstan = app.current_id
-        assert app.article_list.shown_ids == [kazakhstan]
-        assert app.article_list.highlighted_id == kazakhstan
-        assert app.article_view.match_count >= 1  # its matches highlighted once the list was shown
+        kazakhstan = app.reader.current_id
+        assert app.reader.article_list.shown_ids == [kazakhstan]
+        assert app.reader.article_list.highlighted_id == kazakhstan
+        assert app.reader.article_view.match_count >= 1  # its matches highlighted once the list was shown
         await pilot.press("escape")  # back to every article: the cursor stays on the open one
         await settled(app, pilot)
-        assert len(app.article_list.shown_ids) == 3
-        assert app.article_list.highlighted_id == kazakhstan == app.current_id
-        assert app.article_view.match_count == 0
+        assert len(app.reader.article_list.shown_ids) == 3
+        assert app.reader.article_list.highlighted_id == kazakhstan == app.reader.current_id
+        assert app.reader.article_view.match_count == 0
 
 
 async def test_a_row_replaced_by_nothing_goes_and_its_neighbour_opens() -> None:
     app = reader()
     async with app.run_test(size=(120, 40)) as pilot:
         await settled(app, pilot)
-        first, second, third = app.article_list.shown_ids
-        assert app.current_id == first
-        app.post_message(messages.ArticlesReplaced([(first, None)]))
+        first, second, third = app.reader.article_list.shown_ids
+        assert app.reader.current_id == first
+        app.reader.post_message(messages.ArticlesReplaced([(first, None)]))
         await settled(app, pilot)
-        assert app.article_list.shown_ids == [second, third]
-        assert app.current_id == second
-        assert app.article_view.article is not None and app.article_view.article.id == second
+        assert app.reader.article_list.shown_ids == [second, third]
+        assert app.reader.current_id == second
+        assert app.reader.article_view.article is not None and app.reader.article_view.article.id == second
 
 
 async def test_an_edited_file_keeps_one_row_which_shows_the_new_title_and_text(tmp_path: Path) -> None:
@@ -105,7 +105,7 @@ async def test_an_edited_file_keeps_one_row_which_shows_the_new_title_and_text(t
     folder.mkdir()
     story = folder / "story.txt"
     story.write_text("The first draft\n\nThe council met on Monday.\n", encoding="utf-8")
-    app = NewsReaderApp(
+    app = open_reader(
         paths=[str(folder)],
         analyze=False,
         remember=False,
@@ -115,12 +115,12 @@ async def test_an_edited_file_keeps_one_row_which_shows_the_new_title_and_text(t
     )
     async with app.run_test(size=(120, 40)) as pilot:
         deadline = time.monotonic() + 10
-        while not app._watched_paths and time.monotonic() < deadline:
+        while not app.reader._watched_paths and time.monotonic() < deadline:
             await pilot.pause(0.1)
-        assert len(app.article_list.shown_ids) == 1
-        old_id = app.article_list.shown_ids[0]
+        assert len(app.reader.article_list.shown_ids) == 1
+        old_id = app.reader.article_list.shown_ids[0]
         deadline = time.monotonic() + 20
-        while app.article_list.shown_ids == [old_id] and time.monotonic() < deadline:
+        while app.reader.article_list.shown_ids == [old_id] and time.monotonic() < deadline:
             # written again until seen: the watcher may still be starting when the file first changes
             story.write_text(
                 "The final version\n\nThe council voted on Tuesday to rebuild the bridge.\n",
@@ -128,13 +128,13 @@ async def test_an_edited_file_keeps_one_row_which_shows_the_new_title_and_text(t
             )
             for _ in range(10):
                 await pilot.pause(0.1)
-                if app.article_list.shown_ids != [old_id]:
+                if app.reader.article_list.shown_ids != [old_id]:
                     break
         await pilot.pause()
-        assert len(app.article_list.shown_ids) == 1
+        assert len(app.reader.article_list.shown_ids) == 1
         assert row_texts(app)[0].startswith("The final version")
         assert "The first draft" not in "".join(row_texts(app))
-        view = app.article_view
+        view = app.reader.article_view
         assert view.article is not None and view.article.title == "The final version"
         assert "voted on Tuesday" in screen_text(app)
         assert "met on Monday" not in screen_text(app)

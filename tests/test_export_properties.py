@@ -16,8 +16,10 @@ from datetime import UTC, datetime
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from property_budget import examples
 
 from tui.core.export import EXPORT_FIELDS, ExportItem, render_csv, render_jsonl, render_markdown
+from tui.core.terminal_safe import visible_line
 
 NOW = datetime(2026, 11, 25, 15, 30, tzinfo=UTC)
 MARKDOWN = MarkdownIt("commonmark")
@@ -53,19 +55,22 @@ def quote_blocks(document: str) -> list[list[str]]:
     return blocks
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(quote=any_text)
 @example(quote="> *a* | #b\n\n1. x")
 @example(quote="&amp; &#65; \\")
 @example(quote="---")
 @example(quote="\0")
+@example(quote="\x1b[2J red \x1b]0;title\x07 \x9b31m")
 def test_markdown_keeps_any_quote_as_one_blockquote(quote: str) -> None:
+    """Each line, with its control characters shown as placeholders (one for one): a Markdown
+    export is read by people, who may print it on a terminal."""
     document = render_markdown([item_with(quote)], title="t", now=NOW)
     lines = re.split(r"\r\n?|\n", quote.replace("\0", "\ufffd"))
-    assert quote_blocks(document) == [[line.strip() for line in lines if line.strip()]]
+    assert quote_blocks(document) == [[visible_line(line.strip()) for line in lines if line.strip()]]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(quotes=st.lists(any_text, min_size=1, max_size=4), actor=maybe_text, title=any_text, url=maybe_text)
 def test_markdown_surrounding_fields_never_create_or_swallow_quotes(
     quotes: list[str], actor: str | None, title: str, url: str | None
@@ -75,7 +80,7 @@ def test_markdown_surrounding_fields_never_create_or_swallow_quotes(
     assert len(quote_blocks(document)) == len(quotes)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(quote=any_text, actor=maybe_text, title=any_text)
 def test_csv_gives_back_any_quote_exactly(quote: str, actor: str | None, title: str) -> None:
     text = render_csv([item_with(quote, actor=actor, title=title)])
@@ -87,7 +92,7 @@ def test_csv_gives_back_any_quote_exactly(quote: str, actor: str | None, title: 
     assert record["article_title"] == title
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(quote=any_text, actor=maybe_text)
 def test_jsonl_gives_back_any_quote_exactly(quote: str, actor: str | None) -> None:
     text = render_jsonl([item_with(quote, actor=actor), item_with(quote)])
@@ -97,10 +102,11 @@ def test_jsonl_gives_back_any_quote_exactly(quote: str, actor: str | None) -> No
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.replace("\0", "\ufffd").split())
+    """A name as the Markdown shows it: on one line, control characters as placeholders."""
+    return visible_line(" ".join(text.replace("\0", "\ufffd").split()))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(actor=any_text, title=any_text, speaker=any_text)
 @example(actor="# C# ##", title="Ana *Jones* | 1. [x](y)", speaker="> he")
 @example(actor="1. First", title="\\#", speaker="---")

@@ -77,7 +77,6 @@ def test_reopening_uses_the_cache_and_analyses_only_what_is_new(tmp_path: Path) 
     assert len(second.articles) == 7
     assert sorted(Path(a.path).name for a in second.pending()) == ["article-0.txt", "article-1.txt"]
     old = next(a for a in second.articles if a.path.endswith("news/article-3.txt"))
-    assert second.is_analyzed(old.id)
     assert second.analysis(old.id) == fake_analysis(old, "fake-1")
     assert CountingAnalyzer.calls == []  # cached analyses came without running the analyzer
     assert second.analyze_pending() == 2
@@ -196,7 +195,7 @@ def test_tokayev_is_found_as_an_actor_once_the_real_analysis_is_stored(tmp_path:
     assert second.pending() == []
     assert second.search("actor:Tokayev") == [article]
     assert second.search('said:"hybrid terrorist attack"') == [article]
-    hits = second.search_hits("actor:Tokayev")
+    hits = second.find("actor:Tokayev").hits
     assert hits[0].article_id == article.id
     assert [hits[0].snippet[s:e] for s, e in hits[0].snippet_spans] == ["Tokayev"]
 
@@ -239,3 +238,30 @@ def test_an_index_that_cannot_be_written_moves_to_memory_and_says_so(
     library.open([str(tmp_path / "news")])
     assert len(library.search("lagos")) == 3
     assert any("search index in memory" in m and "No space left" in m for m in library.messages)
+
+
+def test_a_cached_article_shows_its_analysis_while_its_batch_is_being_written(tmp_path: Path) -> None:
+    """The reader opens the first article while loading still writes the batch it came in (issue 10,
+    item 6): the cached analysis must be found then too, not only before or after that write."""
+    db = str(tmp_path / "cache.db")
+    write_articles(tmp_path / "news", 3)
+    first = Library(db=db, analyzer_factory=CountingAnalyzer)
+    first.open([str(tmp_path / "news")])
+    first.analyze_pending()
+    first.close()
+    CountingAnalyzer.calls = []
+
+    second = Library(db=db, analyzer_factory=CountingAnalyzer)
+    seen_while_writing: dict[str, Analysis | None] = {}
+    write = second.store.put_articles
+
+    def write_and_look(articles: Sequence[Article]) -> None:
+        write(articles)
+        for article in articles:  # what another thread asking at this moment gets
+            seen_while_writing[article.id] = second.analysis(article.id)
+
+    second.store.put_articles = write_and_look  # type: ignore[method-assign]
+    second.open([str(tmp_path / "news")])
+    assert len(seen_while_writing) == 3
+    assert all(analysis is not None for analysis in seen_while_writing.values())
+    assert CountingAnalyzer.calls == []

@@ -82,7 +82,7 @@ def test_a_damaged_file_is_moved_aside_and_the_reader_starts_empty(
 ) -> None:
     path = tmp_path / "marks.json"
     path.write_bytes(content)
-    with caplog.at_level(logging.WARNING, logger="tui.core.marks"):
+    with caplog.at_level(logging.INFO, logger="tui.core.marks"):
         store = MarkStore(path)
 
     assert store.count == 0

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from nlp_fixtures import analyse
+from property_budget import examples
 
 PIECES = [
     "He said",
@@ -34,6 +36,19 @@ PIECES = [
     "it will end",
     "— Jane Doe",
     "noting",
+    "READ MORE:",
+    "\n .\n",
+    ", she said, ",
+    "The Big Show",
+    "ACCORDING TO",
+    "according to",
+    ".,.",
+    ";",
+    "…",
+    "(",
+    ")",
+    "—",
+    "“”",
 ]
 texts = st.one_of(
     st.text(max_size=300),
@@ -51,6 +66,12 @@ def check(text: str) -> None:
             assert end <= start
     for quote in analysis.quotes:
         assert quote.text == text[quote.start : quote.end]
+        assert quote.parts, "a quote has at least one piece"
+        previous_end = quote.start
+        for start, end in quote.parts:  # pieces in order, inside the quote, never overlapping
+            assert previous_end <= start < end <= quote.end
+            previous_end = end
+        assert any(character.isalnum() for character in quote.text), "a quote says something"
         for span in (quote.cue, quote.speaker):
             if span is not None:
                 assert 0 <= span.start < span.end <= len(text)
@@ -60,10 +81,36 @@ def check(text: str) -> None:
             assert mention.text == text[mention.start : mention.end]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_arbitrary_text_never_breaks_the_analysis(text):
     check(text)
+
+
+# Texts on which the analysis once gave a quote that was empty or held nothing but punctuation.
+SAYS_NOTHING = [
+    "ACCORDING TO.,.",
+    "according to ,,, .",
+    " :  : ACCORDING TO",
+    "“”“”“”ACCORDING TO“”",
+    'Minister:"“”',
+    'Putin told reporters\n\n(-\tAccording to officials,("„\t-(',
+    "'.''''\tACCORDING TO.",
+    "—!—«According to officials,)the minister«»»,According to officials,«»«»",
+    "Minister:ACCORDING TO»»»»",
+]
+
+
+@pytest.mark.parametrize("text", SAYS_NOTHING)
+def test_punctuation_is_never_a_quote(text):
+    check(text)
+    assert analyse(text).quotes == ()
+
+
+def test_a_quote_left_by_according_to_still_counts():
+    text = 'That is according to the school\'s latest "list of words that nobody should use again."'
+    check(text)
+    assert any("list of words" in q.text for q in analyse(text).quotes)
 
 
 def test_empty_and_blank_text():

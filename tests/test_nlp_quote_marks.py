@@ -6,6 +6,7 @@ import itertools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from property_budget import examples
 
 from tui.core.nlp.quote_marks import find_quoted_spans
 
@@ -54,7 +55,7 @@ def test_a_stray_straight_mark_cannot_swallow_curly_quotes():
     assert "“A real quote,”" in quoted(text)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(st.lists(st.sampled_from([*"ab .,\n\"“”‘’'«»„`", "''", "``"]), max_size=120).map("".join))
 def test_spans_stay_inside_the_text_in_order_and_never_overlap(text):
     spans = find_quoted_spans(text)
@@ -71,3 +72,14 @@ def test_sloppy_mixed_marks_still_close_the_quote():
 
 def test_a_wrong_way_mark_can_open_a_paragraph_quote():
     assert quoted("”Fear. I am afraid.” ― Ana") == ["”Fear. I am afraid.”"]
+
+
+def test_a_straight_mark_closes_a_curly_quote_when_the_next_curly_mark_opens_a_new_one():
+    text = '“Schools will change," said the doctor, who writes a blog. “Parents will see it.”'
+    assert quoted(text) == ['“Schools will change,"', "“Parents will see it.”"]
+
+
+def test_two_curly_apostrophes_typed_for_a_closing_mark_close_a_curly_quote():
+    text = "“We only sell local comics,’’ says the owner. “Try another shop.”"
+    assert quoted(text) == ["“We only sell local comics,’’", "“Try another shop.”"]
+    assert quoted("The voters’ choice and the parties’ money.") == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from app_library import frozen_library
+from app_library import frozen_library, open_reader
 from textual.pilot import Pilot
 
 from tui.app.app import NewsReaderApp
@@ -25,7 +25,7 @@ def private_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def reader(marks: Path | None = None) -> NewsReaderApp:
-    return NewsReaderApp(
+    return open_reader(
         library=frozen_library(), analyze=False, remember=False, theme="textual-dark", marks_path=marks
     )
 
@@ -35,7 +35,7 @@ async def settle(pilot: Pilot) -> None:
     await app.workers.wait_for_complete()
     await pilot.pause()
     for _ in range(200):  # keys typed during a search are searched after it, then the article follows
-        if app.search_settled:
+        if app.reader.search_settled:
             break
         await pilot.pause(0.02)
     app.query_one("#search-input").cursor_blink = False
@@ -83,7 +83,7 @@ def test_entity_card_of_an_actor(snap_compare, size: tuple[int, int]) -> None:
     async def run(pilot: Pilot) -> None:
         app = pilot.app
         await settle(pilot)
-        view = app.article_view
+        view = app.reader.article_view
         view.focus()
         first_person = next(
             e for e in sorted(view.analysis.entities, key=lambda e: e.start) if e.label == "PERSON"

@@ -1,4 +1,4 @@
-"""Files in other encodings are read correctly; binary and damaged files are refused with the reason."""
+"""Files in other encodings are read correctly; binary files are refused, damaged UTF-8 read with a note."""
 
 from __future__ import annotations
 
@@ -59,13 +59,56 @@ def test_binary_and_blank_files_are_refused_with_the_reason(tmp_path: Path, data
         assert [(p.path, p.reason) for p in problems] == [(str(path), reason)]
 
 
-def test_damaged_utf8_is_refused_rather_than_turned_into_mojibake(tmp_path: Path) -> None:
+def test_utf8_with_a_damaged_byte_is_read_as_utf8_and_the_damage_named(tmp_path: Path) -> None:
+    """Not turned into mojibake by a legacy codec, not refused: read, with a note (not "skipped")."""
     path = tmp_path / "damaged.md"
-    good = "# Déjà vu\n\nLe café est là.\n".encode()
+    good = "# Déjà vu\n\nLe café est là, a dit le ministre devant la presse réunie.\n".encode()
     path.write_bytes(good + b"\xc3(\n")
-    articles, problems = load_paths([str(path)])
-    assert articles == []
-    assert problems[0].reason.startswith(f"invalid UTF-8 at byte {len(good)} ")
+    [article], [note] = load_paths([str(path)])
+    assert article.text.endswith("la presse réunie. \ufffd(")
+    assert article.title == "Déjà vu"
+    assert note.kept and note.path == str(path)
+    assert note.reason == f"read as UTF-8 with 1 damaged byte shown as \ufffd (the first at byte {len(good)})"
+
+
+def test_ascii_with_a_few_stray_bytes_is_damaged_utf8_not_cyrillic_or_icelandic(tmp_path: Path) -> None:
+    body = b"The mayor opened the new bridge on Tuesday, ending two years of works in the centre.\n" * 3
+    path = tmp_path / "stray.txt"
+    path.write_bytes(b"Bridge opens\n\n" + body + b"\xff\xfe\xc3\x28 the mayor said.\n")
+    [article], [note] = load_paths([str(path)])
+    assert article.text.endswith("\ufffd\ufffd\ufffd( the mayor said.\n")
+    assert note.kept and note.reason.startswith("read as UTF-8 with 3 damaged bytes")
+
+
+@pytest.mark.parametrize(
+    ("raw", "read"),
+    [
+        (b"caf\xe9", "café"),
+        (b"\x93quoted\x94", "“quoted”"),
+        (b"5 \xb5g of salt", "5 µg of salt"),
+        (b"the 2\xba floor", "the 2º floor"),
+        (b"30 m\xb3", "30 m³"),
+        (b"SAO PAULO \xc3O", "SAO PAULO ÃO"),
+    ],
+)
+def test_a_few_western_characters_in_english_are_still_windows_1252(
+    tmp_path: Path, raw: bytes, read: str
+) -> None:
+    """The damaged-UTF-8 reading is for bytes no Western writer puts there, not for every accent."""
+    body = b"The mayor opened the new bridge on Tuesday, ending two years of works in the centre.\n" * 3
+    path = tmp_path / "western.txt"
+    path.write_bytes(b"Bridge opens\n\n" + body + raw + b" at the end.\n")
+    [article], problems = load_paths([str(path)])
+    assert problems == []
+    assert article.text.endswith(f"{read} at the end.\n")
+
+
+def test_mostly_damaged_utf8_is_still_refused(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("Déjà vu\n".encode() + b"\xe9\xe8\xe0 " * 40)
+    articles, [problem] = load_paths([str(path)])
+    assert articles == [] and not problem.kept
+    assert problem.reason.startswith("invalid UTF-8 at byte 10 (the file is UTF-8 with 120 damaged bytes")
 
 
 def test_crlf_line_endings_are_kept_in_txt_so_offsets_match_the_file(tmp_path: Path) -> None:

@@ -82,6 +82,7 @@ def test_mixed_folder_loads_everything_readable_and_names_each_problem_once(tmp_
         "08-letter.eml": 1,
         "09-letters.mbox": 1,
         "10-legacy.txt": 1,
+        "invalid-utf8.txt": 1,
         "truncated.rss": len(by_file.get("truncated.rss", [])),
     }
     assert 1 <= len(by_file["truncated.rss"]) < 15
@@ -109,7 +110,11 @@ def test_mixed_folder_loads_everything_readable_and_names_each_problem_once(tmp_
     assert reasons["empty.md"] == "empty file"
     assert reasons["huge.txt"] == "too large to be an article (50.0 MB; the limit is 10.0 MB)"
     first_bad_byte = len("Titre déjà vu\nbroken ".encode())
-    assert reasons["invalid-utf8.txt"].startswith(f"invalid UTF-8 at byte {first_bad_byte} ")
+    assert reasons["invalid-utf8.txt"] == (
+        f"read as UTF-8 with 2 damaged bytes shown as \ufffd (the first at byte {first_bad_byte})"
+    )
+    assert [Path(p.path).name for p in problems if p.kept] == ["invalid-utf8.txt", "truncated.rss"]
+    assert by_file["invalid-utf8.txt"][0].text == "Titre déjà vu\nbroken \ufffd\ufffd bytes\n"
     assert "not well-formed" in reasons["truncated.rss"]
 
 

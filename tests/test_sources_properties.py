@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from property_budget import examples
 
 from tui.core.model import Article, LoadProblem
 from tui.core.sources import load_paths
@@ -23,7 +24,9 @@ from tui.core.sources.html_text import paragraphs_from_html
 from tui.core.sources.sniffing import sniff_format
 
 PROPERTY_SETTINGS = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+    max_examples=examples(40),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
 # Starts that lead each parser past its first check, followed by arbitrary bytes.

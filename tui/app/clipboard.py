@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from textual.app import App
 
+from tui.app.quote_words import first_words
 from tui.core.export import ExportItem
 
 SHOWN_WORDS = 8
@@ -17,7 +18,6 @@ SHOWN_WORDS = 8
 def copy_quote(app: App[object], item: ExportItem) -> str:
     """Copy `item`'s one-line citation; return the text to `notify` the user with."""
     app.copy_to_clipboard(item.citation())
-    words = item.quote.split()
-    shown = " ".join(words[:SHOWN_WORDS]) + ("…" if len(words) > SHOWN_WORDS else "")
+    shown = first_words(item.quote, SHOWN_WORDS)
     who = item.actor or item.speaker_mention or "an unknown speaker"
     return f"Copied the quote by {who} with its source: {shown}"

@@ -1,33 +1,109 @@
-"""The command palette (ctrl+p): the reader's actions in context, searched by fuzzy match."""
+"""The command palette (ctrl+p): the reader's actions in context, searched by fuzzy match.
+
+The screen the palette opens over gives the commands (`PaletteSource`): what is on it first (the
+open article's highlights, its actors), then the actions of the keys in tui.app.keys.PALETTE_KEYS,
+described by their own bindings, then every article. This module never imports the screen.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from tui.app.article_text import ENTITY_GROUPS, Legend
+from tui.app.keys import binding_text, described_keys
+from tui.core.terminal_safe import visible_line
 
 if TYPE_CHECKING:
-    from tui.app.app import NewsReaderApp
+    from textual.dom import DOMNode
+
+    from tui.app.widgets.actors_panel import ActorsPanel
+    from tui.app.widgets.article_view import ArticleView
+    from tui.core.model import Article
 
 Command = tuple[str, str, Callable[[], object]]
 DISCOVERY_LIMIT = 12
 
 
+@runtime_checkable
+class PaletteSource(Protocol):
+    def palette_commands(self) -> list[Command]: ...
+
+
+def highlight_commands(view: ArticleView) -> list[Command]:
+    """Show or hide each entity type of the open article, each group, and the quote marks."""
+    commands: list[Command] = []
+    for label, count in Legend.of(view.analysis).ordered_labels():
+        state = "hide" if label not in view.marks.hidden_labels else "show"
+        commands.append(
+            (
+                f"Toggle {label} highlights",
+                f"{state} {count} in this article",
+                partial(view.toggle_labels, [label]),
+            )
+        )
+    for group, labels in ENTITY_GROUPS.items():
+        commands.append((f"Toggle all {group}", ", ".join(labels), partial(view.toggle_labels, labels)))
+    commands.append(("Toggle quote marks", "show or hide quotation highlights", view.action_toggle_quotes))
+    return commands
+
+
+def actor_commands(panel: ActorsPanel, jump: Callable[[str], object]) -> list[Command]:
+    return [
+        (
+            f"Jump to actor: {visible_line(actor.name)}",
+            f"{visible_line(actor.label)}, {len(actor.statements)} statements",
+            partial(jump, actor.name),
+        )
+        for actor in panel.actors
+    ]
+
+
+def key_commands(nodes: Iterable[tuple[str, DOMNode]], wanted: Sequence[str]) -> list[Command]:
+    """The actions of the keys `wanted` (binding ids), found on `nodes` ((prefix, node): a pane's keys
+    are prefixed with its name), described as the help describes them, the key as their help."""
+    found: dict[str, Command] = {}
+    for prefix, node in nodes:
+        for binding_id, (binding, keys) in described_keys(node).items():
+            if binding_id in wanted and binding_id not in found:
+                text = f"{prefix}: {binding_text(binding)}" if prefix else binding_text(binding)
+                run = partial(node.app.run_action, binding.action, node)
+                found[binding_id] = (text, " ".join(keys), run)
+    return [found[binding_id] for binding_id in wanted if binding_id in found]
+
+
+def article_commands(articles: Iterable[Article], open_article: Callable[[str], object]) -> list[Command]:
+    commands: list[Command] = []
+    for article in articles:
+        title, path = visible_line(article.title or article.path), visible_line(article.path)
+        commands.append((f"Open article: {title}", path, partial(open_article, article.id)))
+    return commands
+
+
 class ReaderCommands(Provider):
-    """Open an article, jump to an actor, toggle what is highlighted, and the panel and scope switches."""
+    """Open an article, jump to an actor, toggle what is highlighted, and the reader's key actions."""
 
     def _commands(self) -> list[Command]:
-        app = cast("NewsReaderApp", self.app)
-        return app.palette_commands()
+        screen = self.screen
+        return screen.palette_commands() if isinstance(screen, PaletteSource) else []
 
     async def discover(self) -> Hits:
         for text, help_text, callback in self._commands()[:DISCOVERY_LIMIT]:
-            yield DiscoveryHit(text, callback, help=help_text)
+            yield DiscoveryHit(Content(text), callback, text=text, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
+        """Commands are plain text: an article titled "[b]" is shown as written, never read as markup
+        (Matcher.highlight would parse it)."""
         matcher = self.matcher(query)
         for text, help_text, callback in self._commands():
-            score = matcher.match(text)
+            score, offsets = matcher.fuzzy_search.match(matcher.query, text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), callback, help=help_text)
+                shown = Content(text)
+                for offset in offsets:
+                    shown = shown.stylize(matcher.match_style, offset, offset + 1)
+                yield Hit(score, shown, callback, text=text, help=escape(help_text))

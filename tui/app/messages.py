@@ -1,84 +1,79 @@
-"""Messages the workers post to the app: they never touch widgets themselves."""
+"""What the background jobs (tui.app.jobs) tell the reader: they post these and never touch a widget.
+
+Dataclass messages, as Toolong writes them. A flood of one kind is merged where only the latest
+counts: a progress report replaces the one still waiting in the queue (`can_replace`), so a fast
+analysis never queues hundreds of repaints of the progress bar.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from textual.message import Message
 
 from tui.core.model import Analysis, Article, LoadProblem
 
 
+@dataclass
 class ArticlesRead(Message):
-    def __init__(self, articles: list[Article]) -> None:
-        super().__init__()
-        self.articles = articles
+    """A batch of articles read from the opened paths (or, `watched`, from files that appeared)."""
+
+    articles: list[Article]
+    watched: bool = False
 
 
+@dataclass
 class ProblemFound(Message):
-    def __init__(self, problem: LoadProblem) -> None:
-        super().__init__()
-        self.problem = problem
+    problem: LoadProblem
 
 
+@dataclass
 class LoadingFinished(Message):
-    def __init__(self, error: str | None = None) -> None:
-        super().__init__()
-        self.error = error
+    error: str | None = None
 
 
+@dataclass
 class AnalysesReady(Message):
-    def __init__(self, analyses: list[Analysis]) -> None:
-        super().__init__()
-        self.analyses = analyses
+    analyses: list[Analysis]
 
 
+@dataclass
 class AnalysisProgress(Message):
-    def __init__(self, done: int, total: int) -> None:
-        super().__init__()
-        self.done = done
-        self.total = total
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, AnalysisProgress)
 
 
+@dataclass
 class AnalysisFinished(Message):
-    def __init__(self, error: str | None = None) -> None:
-        super().__init__()
-        self.error = error
+    error: str | None = None
 
 
+@dataclass
 class SearchResults(Message):
     """The best matches of a query, best first, and how many articles match in all (`total`)."""
 
-    def __init__(
-        self,
-        query: str,
-        article_ids: list[str] | None,
-        error: str | None = None,
-        total: int | None = None,
-    ) -> None:
-        super().__init__()
-        self.query = query
-        self.article_ids = article_ids
-        self.error = error
-        self.total = len(article_ids) if total is None and article_ids is not None else total
+    query: str
+    article_ids: list[str] | None
+    error: str | None = None
+    total: int | None = field(default=None)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.total is None and self.article_ids is not None:
+            self.total = len(self.article_ids)
 
 
-class WatchedArticlesRead(Message):
-    """`--watch`: articles read from files that appeared or changed in the opened folders."""
-
-    def __init__(self, articles: list[Article]) -> None:
-        super().__init__()
-        self.articles = articles
-
-
+@dataclass
 class ArticlesReplaced(Message):
     """`--watch`: loaded files came back with different text. Each pair is the id of an article that
     left the library and the article that takes its place (None when the file now holds fewer)."""
 
-    def __init__(self, replaced: list[tuple[str, Article | None]]) -> None:
-        super().__init__()
-        self.replaced = replaced
+    replaced: list[tuple[str, Article | None]]
 
 
+@dataclass
 class WatchStopped(Message):
-    def __init__(self, error: str) -> None:
-        super().__init__()
-        self.error = error
+    error: str

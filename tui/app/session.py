@@ -37,7 +37,10 @@ def save_paths(paths: list[str], path: Path | None = None) -> None:
     """Write atomically (temporary file, then rename) so a crash never leaves half a file."""
     path = path or session_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    absolute = [p if "://" in p or p == "-" else str(Path(p).resolve()) for p in paths if p != "-"]
+    from tui.core.sources.fetching import without_credentials  # not needed at start-up
+
+    # a URL's user:password@ is never stored; its page is kept offline under the URL without them
+    absolute = [without_credentials(p) if "://" in p else str(Path(p).resolve()) for p in paths if p != "-"]
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".session-", suffix=".json")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:

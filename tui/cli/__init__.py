@@ -7,6 +7,7 @@ opens the reader and `newsreader analyze sample_data/` prints the analysis.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -16,21 +17,41 @@ COMMANDS = ("analyze", "export", "search")
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Dispatch to a subcommand; exit with its status. Never lets a traceback reach the user."""
+    from tui.cli.output import OutputError, finish_output, tell
+
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:
             command = importlib.import_module(f"tui.cli.{args[0]}")
-            return command.run(args[1:])
-        from tui.cli import reader
+            status = command.run(args[1:])
+        else:
+            from tui.cli import reader
 
-        return reader.run(args, commands=COMMANDS)
+            status = reader.run(args, commands=COMMANDS)
+        finish_output()
+        return status
     except KeyboardInterrupt:
-        print("newsreader: interrupted", file=sys.stderr)
+        tell("interrupted")
         return 130
+    except OutputError as error:
+        tell(str(error))
+        _discard_standard_output()
+        return 1
     except BrokenPipeError:
-        # `newsreader analyze ... | head` closes the pipe early: not an error for the user.
-        sys.stderr.close()
+        # `newsreader analyze ... | head` closes the pipe early: not an error for the user, as for
+        # any Unix tool. What is still buffered can go nowhere; drop it so the exit stays quiet.
+        _discard_standard_output()
         return 0
+
+
+def _discard_standard_output() -> None:
+    """Point standard output at /dev/null, so Python's flush at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no real file behind sys.stdout (tests, embedding)
+        pass
 
 
 def entry() -> None:

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Sequence
 
-from tui.cli.common import CommandError, add_cache_options, add_model_option, analyse_pending, open_library
+from tui.cli.common import (
+    ArgumentParser,
+    CommandError,
+    add_cache_options,
+    add_model_option,
+    analyse_pending,
+    open_library,
+)
+from tui.cli.output import TITLE_LIMIT, shortened, tell, write_out
 from tui.core.model import Analysis, Article
+from tui.core.terminal_safe import visible_line
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="newsreader analyze",
         description=(
             "Find the people, places and organisations in each article and who said what. "
@@ -35,7 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=0,
         metavar="N",
-        help="worker processes for many articles (default: one per core when there are many)",
+        help="worker processes for many articles (default: one per core when there are many; "
+        "at most one per core and per article)",
     )
     add_model_option(parser)
     add_cache_options(parser)
@@ -54,24 +63,33 @@ def as_json(article: Article, analysis: Analysis) -> str:
         "quotes": [q.to_dict() for q in analysis.quotes],
         "entities": [e.to_dict() for e in analysis.entities],
         "actors": [a.to_dict() for a in analysis.actors],
+        "blocks": [b.to_dict() for b in article.blocks],
     }
     return json.dumps(record, ensure_ascii=False)
 
 
 def as_text(article: Article, analysis: Analysis) -> str:
-    lines = [f"# {article.title or article.path}", f"  {article.path}"]
+    """For a person: titles, paths and quotes are other people's bytes, so write_out shows their
+    control characters as placeholders; a path or title is kept on one line (its newlines shown)."""
+    title = shortened(article.title or article.path, TITLE_LIMIT)
+    lines = [f"# {visible_line(title)}", f"  {visible_line(shortened(article.path, TITLE_LIMIT))}"]
     for actor in analysis.actors:
         said = analysis.quotes_by(actor.name)
-        lines.append(f"  {actor.name} ({actor.label}): {len(said)} statement(s)")
+        lines.append(f"  {_one_line(actor.name)} ({actor.label}): {len(said)} statement(s)")
         for quote in said:
-            cue = f" [{quote.cue.text}]" if quote.cue else ""
-            text = " ".join(quote.text.split())
+            cue = f" [{_one_line(quote.cue.text)}]" if quote.cue else ""
+            text = _one_line(quote.text)
             lines.append(f"    - {quote.kind}{cue}: {text[:200]}")
     orphans = [q for q in analysis.quotes if not q.actor]
     for quote in orphans:
-        who = quote.speaker.text if quote.speaker else "unattributed"
-        lines.append(f"  ({who}) {quote.kind}: {' '.join(quote.text.split())[:200]}")
+        who = _one_line(quote.speaker.text) if quote.speaker else "unattributed"
+        lines.append(f"  ({who}) {quote.kind}: {_one_line(quote.text)[:200]}")
     return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    """Whitespace runs as one space, and any control character left shown as a placeholder."""
+    return visible_line(" ".join(text.split()))
 
 
 def run(argv: Sequence[str]) -> int:
@@ -82,11 +100,13 @@ def run(argv: Sequence[str]) -> int:
         articles = library.articles
         analyse_pending(library, processes=args.processes)
     except CommandError as error:
-        print(f"newsreader: {error}", file=sys.stderr)
+        tell(str(error))
         return error.status
-    for article in articles:
-        analysis = library.analysis(article.id)
-        if analysis is not None:
-            print(render(article, analysis), flush=args.format == "text")
-    library.close()
+    try:
+        for article in articles:
+            analysis = library.analysis(article.id)
+            if analysis is not None:
+                write_out(render(article, analysis) + "\n", exact=args.format == "jsonl")
+    finally:
+        library.close()
     return 0

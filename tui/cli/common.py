@@ -7,7 +7,10 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NoReturn, Protocol
+
+from tui.cli.output import shortened, tell, write_out
+from tui.core.terminal_safe import visible_line
 
 if TYPE_CHECKING:
     from tui.core.library import Library
@@ -15,6 +18,43 @@ if TYPE_CHECKING:
 
 EXIT_FAILED = 1  # the job could not be done: nothing to work on, a file that cannot be written
 EXIT_BAD_INPUT = 2  # the command line asked for something impossible: bad query, unknown model
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, with its error messages made safe to print and a hint for `-word` queries.
+
+    A search for articles without a word is written `-obama`, which argparse takes for an unknown
+    option; the message then says how to write it. An argument holding escape sequences is echoed
+    with placeholders, like every other message.
+    """
+
+    _given: Sequence[str] = ()
+    # What to say when a word starting with "-" was taken for an option ({word} is that word).
+    dash_hint = "{word} looks like an option; a path starting with - goes after --, as in: -- {word}"
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def,override]
+        self._given = list(sys.argv[1:] if args is None else args)
+        return super().parse_args(args, namespace)
+
+    def _print_message(self, message: str, file=None) -> None:  # type: ignore[no-untyped-def]
+        """--help and --version on standard output are checked like every other write there
+        (argparse itself drops a write error: `--help > /dev/full` said nothing and exited 0)."""
+        if message and (file is None or file is sys.stdout):
+            write_out(message)
+        else:
+            super()._print_message(message, file)
+
+    def error(self, message: str) -> NoReturn:  # type: ignore[override]
+        message = visible_line(message)
+        dashed = [
+            word
+            for word in self._given
+            if word.startswith("-") and not word.startswith("--") and len(word) > 1
+            if word not in self._option_string_actions and not word[1:2].isdigit()
+        ]
+        if dashed and self.dash_hint:
+            message += ". " + self.dash_hint.format(word=shortened(visible_line(dashed[0]), 40))
+        super().error(message)
 
 
 class CommandError(Exception):
@@ -49,6 +89,42 @@ def add_cache_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def report_problem(problem: LoadProblem) -> None:
+    """One line on standard error: "skipped" only for what was not read at all.
+
+    A file that was read with something left out (front matter, damaged bytes, a cut-off feed's
+    last entry) is named with what was left out, so nobody looks for a file that is in fact there.
+    """
+    tell(f"{problem.path}: {problem.reason}" if problem.kept else f"skipped {problem}")
+
+
+def check_cache_location(args: argparse.Namespace) -> None:
+    """Refuse an explicit cache (--db or $NEWSREADER_DB) in a folder that does not exist.
+
+    Only the default location is created: a typo in --db must not make folders (as root, at the
+    filesystem root) nor quietly fall back to a cache in memory.
+    """
+    from pathlib import Path
+
+    from tui.core.store import DB_ENV, MEMORY
+
+    if getattr(args, "no_cache", False):
+        return
+    given, origin = getattr(args, "db", None), "--db"
+    if not given:
+        given, origin = os.environ.get(DB_ENV), f"${DB_ENV}"
+    if not given or given == MEMORY:
+        return
+    folder = Path(given).expanduser().absolute().parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise CommandError(
+            f"{origin} {given}: {folder} {what}; create it first, or leave {origin} out "
+            "to use the default cache",
+            EXIT_BAD_INPUT,
+        )
+
+
 def load_or_explain(paths: Sequence[str]) -> tuple[list[Article], list[LoadProblem]]:
     """Load every path, printing one line per problem on standard error."""
     from tui.core.model import LoadProblem
@@ -59,7 +135,7 @@ def load_or_explain(paths: Sequence[str]) -> tuple[list[Article], list[LoadProbl
     for item in iter_articles(paths, stdin=sys.stdin):
         if isinstance(item, LoadProblem):
             problems.append(item)
-            print(f"newsreader: skipped {item}", file=sys.stderr)
+            report_problem(item)
         else:
             articles.append(item)
     return articles, problems
@@ -73,21 +149,26 @@ def open_library(args: argparse.Namespace, *, nothing: str) -> Library:
     """
     from tui.core.library import Library
 
+    check_cache_location(args)
     articles, _ = load_or_explain(args.paths)
     if not articles:
         raise CommandError(nothing)
     library = Library(model=args.model, db=args.db, no_cache=args.no_cache)
     for message in library.messages:
-        print(f"newsreader: {message}", file=sys.stderr)
+        tell(message)
     for article in articles:
         library.add(article)
     return library
 
 
 def choose_processes(requested: int, articles: int) -> int:
-    """Two worker processes pay for their start-up only when there are many articles."""
+    """Two worker processes pay for their start-up only when there are many articles.
+
+    A request is kept to one process per core and per article: each worker holds its own copy of
+    the language model (~150 MB), so `--processes 10000` would otherwise start ten thousand.
+    """
     if requested > 0:
-        return requested
+        return max(1, min(requested, os.cpu_count() or 1, articles))
     return min(os.cpu_count() or 1, 2) if articles >= 40 else 1
 
 

@@ -18,18 +18,21 @@ from pathlib import Path
 
 from tui.cli.common import (
     EXIT_BAD_INPUT,
+    ArgumentParser,
     CommandError,
     add_cache_options,
     add_model_option,
     analyse_pending,
     open_library,
 )
+from tui.cli.output import shortened, tell, terminal_lines, write_bytes
 from tui.core.export import (
     FORMATS,
     ExportError,
     ExportItem,
     FileExistsExportError,
     NothingToExportError,
+    check_writable,
     encode_export,
     export_quotes,
     get_format,
@@ -42,7 +45,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="newsreader export",
         description=(
             "Export quotes with who said them and where: all quotes of the articles given, or only "
@@ -62,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
         choices=tuple(FORMATS),
         help="md (Markdown, grouped by actor), csv or jsonl (one quote per line); "
         "default: the suffix of -o, else md",
+    )
+    parser.dash_hint = (
+        "{word} looks like an option; a query starting with - is written joined to its option, "
+        "as in: --query={word}"
     )
     parser.add_argument("--actor", metavar="NAME", help="only quotes by this actor (any case)")
     parser.add_argument(
@@ -87,16 +94,21 @@ def run(argv: Sequence[str]) -> int:
     try:
         return _export(args)
     except CommandError as stop:
-        print(f"newsreader: {stop}", file=sys.stderr)
+        tell(str(stop))
         return stop.status
 
 
 def _export(args: argparse.Namespace) -> int:
     fmt = _choose_format(args.format, args.output)
     target = _output_path(args.output)
-    if target is not None and target.exists() and not target.is_dir() and not args.force:
-        # Checked before the analysis too, so nobody waits for spaCy to be told this.
-        raise CommandError(_exists_message(target))
+    # Everything that can be checked before the analysis is, so nobody waits for spaCy to be told.
+    if target is not None:
+        try:
+            check_writable(target)
+        except ExportError as error:
+            raise CommandError(str(error)) from None
+        if target.exists() and not args.force:
+            raise CommandError(_exists_message(target))
     if args.query is not None:
         _check_query(args.query)
 
@@ -197,7 +209,7 @@ def _check_query(query: str) -> None:
     try:
         parse_query(query)
     except QueryError as error:
-        raise CommandError(f"cannot search for {query!r}: {error}", EXIT_BAD_INPUT) from None
+        raise CommandError(f"cannot search for {shortened(query)!r}: {error}", EXIT_BAD_INPUT) from None
 
 
 def _search(library, query: str) -> list:  # type: ignore[no-untyped-def]
@@ -206,7 +218,7 @@ def _search(library, query: str) -> list:  # type: ignore[no-untyped-def]
     try:
         return library.search(query)
     except QueryError as error:
-        raise CommandError(f"cannot search for {query!r}: {error}", EXIT_BAD_INPUT) from None
+        raise CommandError(f"cannot search for {shortened(query)!r}: {error}", EXIT_BAD_INPUT) from None
 
 
 def _marked_quotes() -> set:  # type: ignore[type-arg]
@@ -214,7 +226,7 @@ def _marked_quotes() -> set:  # type: ignore[type-arg]
 
     store = MarkStore()
     if store.problem:
-        print(f"newsreader: {store.problem}", file=sys.stderr)
+        tell(store.problem)
     return store.keys()
 
 
@@ -247,18 +259,17 @@ def _write(items: Sequence[ExportItem], fmt: str, what: str, target: Path | None
         raise CommandError(str(error)) from None
     except ExportError as error:
         raise CommandError(str(error)) from None
-    print(f"newsreader: {result.message}", file=sys.stderr)
+    tell(result.message)
     return 0
 
 
 def _write_stdout(content: str) -> None:
-    """UTF-8 bytes whatever the terminal's encoding, and CSV's CRLF kept as it is."""
-    payload = encode_export(content)  # the same bytes a file export writes
-    sys.stdout.flush()
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is not None:
-        buffer.write(payload)
-        buffer.flush()
-    else:
-        sys.stdout.write(payload.decode("utf-8"))
-        sys.stdout.flush()
+    """UTF-8 bytes whatever the terminal's encoding, and CSV's CRLF kept as it is.
+
+    The same bytes a file export writes, checked like every write to standard output; shown with
+    placeholders for control characters only when standard output is a terminal (the Markdown is
+    already made so by its renderer; CSV and JSON Lines stay exact data in a pipe or a file).
+    """
+    if sys.stdout.isatty():
+        content = terminal_lines(content)
+    write_bytes(encode_export(content))

@@ -4,10 +4,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from tui.cli.common import add_cache_options, add_model_option, progress
+from tui.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILED,
+    ArgumentParser,
+    CommandError,
+    add_cache_options,
+    add_model_option,
+    check_cache_location,
+    progress,
+    report_problem,
+)
+from tui.cli.output import TITLE_LIMIT, shortened, tell, write_out
+from tui.core.terminal_safe import visible_line
+
+if TYPE_CHECKING:
+    from tui.core.library import Library
 
 SEARCH_HELP = (
     'words (all must match), "exact phrase", prefix*, -word, a OR b, and fields: actor: person: org: '
@@ -16,7 +31,7 @@ SEARCH_HELP = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="newsreader search",
         description=(
             "Print the articles that match QUERY, best first: title, path and a line of context. "
@@ -24,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
             "and the other fields find them."
         ),
         epilog="Query language: " + SEARCH_HELP + ". Example: newsreader search 'actor:Tokayev' sample_data/",
+    )
+    parser.dash_hint = (
+        "{word} looks like an option; to search for articles without a word, put the query "
+        "after --, as in: newsreader search -- {word} PATH..."
     )
     parser.add_argument("query", metavar="QUERY", help="what to look for (quote it for the shell)")
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of articles")
@@ -54,19 +73,30 @@ def run(argv: Sequence[str]) -> int:
 
     try:
         parse_query(args.query)
+        check_cache_location(args)
     except QueryError as error:
-        print(f"newsreader: cannot search for {args.query!r}: {error}", file=sys.stderr)
-        return 2
+        tell(f"cannot search for {shortened(args.query)!r}: {error}")
+        return EXIT_BAD_INPUT
+    except CommandError as error:
+        tell(str(error))
+        return error.status
     library = Library(model=args.model, db=args.db, no_cache=args.no_cache)
+    try:
+        return _search(library, args)
+    finally:
+        library.close()
+
+
+def _search(library: Library, args: argparse.Namespace) -> int:
     for message in library.messages:
-        print(f"newsreader: {message}", file=sys.stderr)
-    library.open(args.paths, on_problem=lambda p: print(f"newsreader: skipped {p}", file=sys.stderr))
+        tell(message)
+    library.open(args.paths, on_problem=report_problem)
     if not library.articles:
-        print("newsreader: nothing to search", file=sys.stderr)
-        return 1
+        tell("nothing to search")
+        return EXIT_FAILED
     if not args.no_analysis and library.pending():
         if library.model_problem:
-            print(f"newsreader: searching without analysis: {library.model_problem}", file=sys.stderr)
+            tell(f"searching without analysis: {library.model_problem}")
         else:
             with progress("analysing") as bar:
                 library.analyze_pending(on_progress=bar.advance)
@@ -86,17 +116,17 @@ def run(argv: Sequence[str]) -> int:
                 "snippet_matches": [list(s) for s in hit.snippet_spans],
                 "matches": [list(s) for s in library.match_spans(args.query, article.id)],
             }
-            print(json.dumps(record, ensure_ascii=False))
+            write_out(json.dumps(record, ensure_ascii=False) + "\n", exact=True)
         else:
-            snippet = _marked(hit.snippet, hit.snippet_spans)
-            print(f"{article.title or article.path}\n  {article.path}\n  {snippet}")
+            title = visible_line(shortened(article.title or article.path, TITLE_LIMIT))
+            snippet = visible_line(_marked(hit.snippet, hit.snippet_spans))
+            write_out(f"{title}\n  {visible_line(article.path)}\n  {snippet}\n")
     shown = len(results.hits)
     summary = f"{results.total} article(s) match" + (
         f"; showing the best {shown}" if shown < results.total else ""
     )
-    print(f"newsreader: {summary}", file=sys.stderr)
-    library.close()
-    return 0 if results.total else 1
+    tell(summary)
+    return 0 if results.total else EXIT_FAILED
 
 
 def _marked(snippet: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from tui.core.model import Analysis, Article
+from tui.core.worker_lifeline import end_with_parent
 
 BATCH_SIZE = 8
 WORKER_NICENESS = 10  # workers yield the cores to the screen: timer lateness 12-32 ms -> 6-11 ms
@@ -183,6 +184,7 @@ def _worker_start(factory: AnalyzerFactory | None, model: str | None, niceness: 
     """Load the model once per worker. A failure is kept and reported per article, never raised:
     a raising initializer makes multiprocessing restart the worker forever."""
     global _analyzer, _start_error
+    end_with_parent()
     if niceness:
         with contextlib.suppress(OSError):
             os.nice(niceness)

@@ -113,6 +113,7 @@ class Library:
         self.store = store if store is not None else Store.open(resolve_db_path(db, no_cache=no_cache))
         self.index = SearchIndex(self.store.index_path)
         self._unsaved: list[Article] = []
+        self._saving: set[str] = set()  # ids of a batch being written, until its cached analyses are known
         self._messages: list[str] = []
         self._numbers: dict[str, int] = {}
         self._ids_by_number: dict[int, str] = {}
@@ -280,17 +281,22 @@ class Library:
     def _flush_articles(self) -> None:
         with self._lock:
             batch, self._unsaved = self._unsaved, []
+            self._saving.update(a.id for a in batch)
         if not batch:
             return
-        self.store.put_articles(batch)
         ids = [a.id for a in batch]
-        numbers = self.store.article_numbers(ids)
-        cached = self.store.analyzed_ids(self.pipeline, ids) if self.pipeline else set()
-        with self._lock:
-            numbers = {i: n for i, n in numbers.items() if i in self._articles}  # not replaced meanwhile
-            self._numbers.update(numbers)
-            self._ids_by_number.update((n, i) for i, n in numbers.items())
-            self._cached_ids.update(cached & numbers.keys())
+        try:
+            self.store.put_articles(batch)
+            numbers = self.store.article_numbers(ids)
+            cached = self.store.analyzed_ids(self.pipeline, ids) if self.pipeline else set()
+            with self._lock:
+                numbers = {i: n for i, n in numbers.items() if i in self._articles}  # not replaced meanwhile
+                self._numbers.update(numbers)
+                self._ids_by_number.update((n, i) for i, n in numbers.items())
+                self._cached_ids.update(cached & numbers.keys())
+        finally:
+            with self._lock:
+                self._saving.difference_update(ids)
 
     @property
     def articles(self) -> list[Article]:
@@ -308,7 +314,9 @@ class Library:
         if found is not None or self.pipeline is None or article_id not in self._articles:
             return found
         with self._lock:
-            unsaved = any(a.id == article_id for a in self._unsaved)
+            # a batch being written is neither unsaved nor known to be cached yet: ask the cache, or a
+            # reader opening a cached article at that moment would show it as not analysed
+            unsaved = article_id in self._saving or any(a.id == article_id for a in self._unsaved)
         if not unsaved and article_id not in self._cached_ids:
             return None
         cached = self.store.analysis(article_id, self.pipeline)
@@ -316,12 +324,6 @@ class Library:
             with self._lock:
                 self._analyses.setdefault(article_id, cached)
         return cached
-
-    def is_analyzed(self, article_id: str) -> bool:
-        """True when an analysis is in memory or in the cache: no spaCy needed to show it."""
-        if article_id in self._analyses or article_id in self._cached_ids:
-            return True
-        return self.analysis(article_id) is not None
 
     def set_analysis(self, analysis: Analysis) -> None:
         """Keep an analysis in memory and in the cache."""
@@ -479,10 +481,6 @@ class Library:
             snippet, snippet_spans = make_snippet(article.text, spans)
             hits.append(SearchHit(article_id, score, snippet, snippet_spans))
         return SearchResults(total, hits)
-
-    def search_hits(self, query: str, *, limit: int = 50) -> list[SearchHit]:
-        """The best `limit` matches with snippets, best first. Raises QueryError for a bad query."""
-        return self.find(query, limit=limit).hits
 
     def search(self, query: str, *, limit: int | None = None) -> list[Article]:
         """Loaded articles matching `query`, best first (all of them, or the best `limit`);

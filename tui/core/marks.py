@@ -171,7 +171,9 @@ class MarkStore:
             self.problem = f"marks file {self.path}: {reason}; {self._save_blocked}"
         else:
             self.problem = f"marks file {self.path}: {reason}; moved it to {aside} and started with no marks"
-        log.warning("%s", self.problem)
+        # Said once, by whoever shows `problem` (the reader's notice, the command line's message);
+        # a warning here too printed it twice on the command line.
+        log.info("%s", self.problem)
         return set()
 
 

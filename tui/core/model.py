@@ -13,6 +13,17 @@ from typing import Any, Literal
 
 QuoteKind = Literal["direct", "indirect", "mixed"]
 QUOTE_KINDS: tuple[QuoteKind, ...] = ("direct", "indirect", "mixed")
+ELLIPSIS = " … "  # stands where a split statement's cue and speaker are left out of its words
+BlockKind = Literal["heading", "paragraph", "blockquote", "list_item", "caption", "preformatted"]
+# The cache stores a kind by its place here: add new kinds at the end.
+BLOCK_KINDS: tuple[BlockKind, ...] = (
+    "heading",
+    "paragraph",
+    "blockquote",
+    "list_item",
+    "caption",
+    "preformatted",
+)
 
 
 def content_hash(text: str) -> str:
@@ -37,6 +48,50 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Block:
+    """One block of an article as it was written (a heading, a block quotation, a list item...):
+    a span of `Article.text`, so the view can draw it and the analysis can read it without the text
+    ever changing. `level` is a heading's level (1 for the title), None for other kinds."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    level: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "start": self.start, "end": self.end}
+        if self.level is not None:
+            data["level"] = self.level
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Block:
+        kind = data.get("kind")
+        level = data.get("level")
+        return cls(
+            kind=kind if kind in BLOCK_KINDS else "paragraph",
+            start=int(data["start"]),
+            end=int(data["end"]),
+            level=int(level) if level is not None else None,
+        )
+
+
+def line_blocks(text: str) -> tuple[Block, ...]:
+    """Every non-blank line of `text` as a paragraph: the shape of a text built one paragraph a line,
+    and what an article without known structure (an old cache row, a plain record) is read as."""
+    blocks: list[Block] = []
+    position = 0
+    for line in text.split("\n"):
+        end = position + len(line)
+        stripped = line.strip()
+        if stripped:
+            start = position + len(line) - len(line.lstrip())
+            blocks.append(Block("paragraph", start, start + len(stripped)))
+        position = end + 1
+    return tuple(blocks)
+
+
+@dataclass(frozen=True)
 class Article:
     """One news article as loaded from a file, a feed entry, a JSON line or a URL.
 
@@ -54,10 +109,14 @@ class Article:
     licence: str | None = None
     format: str = "txt"
     id: str = field(default="")
+    blocks: tuple[Block, ...] = ()
+    """The text's blocks in reading order; left empty, every non-blank line is a paragraph."""
 
     def __post_init__(self) -> None:
         if not self.id:
             object.__setattr__(self, "id", content_hash(self.text))
+        if not self.blocks:
+            object.__setattr__(self, "blocks", line_blocks(self.text))
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -71,6 +130,7 @@ class Article:
             "authors": list(self.authors),
             "licence": self.licence,
             "format": self.format,
+            "blocks": [b.to_dict() for b in self.blocks],
         }
 
     @classmethod
@@ -86,15 +146,21 @@ class Article:
             licence=data.get("licence"),
             format=data.get("format") or "txt",
             id=data.get("id") or "",
+            blocks=tuple(Block.from_dict(b) for b in data.get("blocks") or ()),
         )
 
 
 @dataclass(frozen=True)
 class LoadProblem:
-    """A file (or part of one) that could not be read, with a reason a person understands."""
+    """A file (or part of one) that could not be read, with a reason a person understands.
+
+    `kept=True` when the file was read all the same and `reason` says what was left out or
+    changed (front matter dropped, damaged bytes replaced, an old copy read): a note, not a skip.
+    """
 
     path: str
     reason: str
+    kept: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
@@ -124,6 +190,9 @@ class Quote:
     `speaker` is the mention nearest the cue ("he", "the minister", "Tokayev"); `actor` is the
     canonical name of who that is, or None when nobody could be resolved.
     `speaker_inherited` marks a follow-on quote that took its speaker from the quote it continues.
+    `parts` are the pieces of what was said, in order, inside [start, end]: one piece, the whole span, for
+    most statements; two or more for a statement split by its cue (`"A," she said, "B."`), whose cue and
+    speaker between the pieces are the reporter's words, not the speaker's.
     """
 
     start: int
@@ -134,6 +203,34 @@ class Quote:
     speaker: Span | None = None
     actor: str | None = None
     speaker_inherited: bool = False
+    parts: tuple[tuple[int, int], ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            object.__setattr__(self, "parts", ((self.start, self.end),))
+
+    def part_texts(self) -> list[str]:
+        """The words of each piece, in order."""
+        return [self.text[start - self.start : end - self.start] for start, end in self.parts]
+
+    def spoken_words(self) -> str:
+        """What was said: the pieces joined, with an ellipsis where the reporter's words are left out.
+
+        A gap holding no word (only spaces or punctuation) is kept as it is: nothing was left out there.
+        """
+        pieces = self.part_texts()
+        words = pieces[0]
+        for gap, piece in zip(self.gap_texts(), pieces[1:], strict=True):
+            words += ELLIPSIS if any(char.isalnum() for char in gap) else gap
+            words += piece
+        return words
+
+    def gap_texts(self) -> list[str]:
+        """The words between one piece and the next (the reporter's: cue, speaker, punctuation)."""
+        return [
+            self.text[end - self.start : start - self.start]
+            for (_, end), (start, _) in zip(self.parts, self.parts[1:], strict=False)
+        ]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -141,6 +238,7 @@ class Quote:
             "end": self.end,
             "kind": self.kind,
             "text": self.text,
+            "parts": [[start, end] for start, end in self.parts],
             "cue": self.cue.to_dict() if self.cue else None,
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "actor": self.actor,
@@ -160,6 +258,7 @@ class Quote:
             speaker=Span.from_dict(speaker) if speaker else None,
             actor=data.get("actor"),
             speaker_inherited=bool(data.get("speaker_inherited", False)),
+            parts=tuple((int(start), int(end)) for start, end in data.get("parts") or ()),
         )
 
 

@@ -13,7 +13,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.profiles import EntityProfile
-from tui.app.widgets.actors_panel import first_words
+from tui.app.quote_words import first_words
+from tui.core.terminal_safe import visible_line
 
 SHOWN_STATEMENTS = 12
 
@@ -36,21 +37,26 @@ class EntityCard(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         profile = self.profile
         with Vertical(id="card") as card:
-            card.border_title = profile.name
+            card.border_title = visible_line(profile.name)
             card.border_subtitle = "enter opens · escape closes"
             yield Static(self._summary(), id="card-summary")
             heading = Text("Appears in", style="bold underline")
             options = [Option(heading, disabled=True)]
             options += [
-                Option(Text.assemble((f"{count:>3}× ", "bold"), article.title or article.path), id=article.id)
+                Option(
+                    Text.assemble((f"{count:>3}× ", "bold"), visible_line(article.title or article.path)),
+                    id=article.id,
+                )
                 for article, count in profile.appearances
             ]
             if profile.statements:
                 options.append(Option(Text("Statements", style="bold underline"), disabled=True))
             for article, quote in profile.statements[:SHOWN_STATEMENTS]:
                 cue = quote.cue.text if quote.cue else quote.kind
-                prompt = Text.assemble((f"{cue}: ", "bold"), first_words(quote.text, 14), "\n")
-                prompt.append(f"  in {article.title}", style="dim")
+                prompt = Text.assemble(
+                    (f"{visible_line(cue)}: ", "bold"), first_words(quote.spoken_words(), 14), "\n"
+                )
+                prompt.append(f"  in {visible_line(article.title or article.path)}", style="dim")
                 options.append(Option(prompt, id=f"{article.id}#{quote.start}"))
             yield OptionList(*options, id="card-list")
 
@@ -58,10 +64,10 @@ class EntityCard(ModalScreen[str | None]):
         profile = self.profile
         text = Text()
         text.append("Type: ", style="bold")
-        text.append(profile.label + ("  (actor)" if profile.is_actor else "") + "\n")
+        text.append(visible_line(profile.label) + ("  (actor)" if profile.is_actor else "") + "\n")
         if profile.other_names:
             text.append("Also called: ", style="bold")
-            text.append(", ".join(profile.other_names) + "\n")
+            text.append(visible_line(", ".join(profile.other_names)) + "\n")
         articles = len(profile.appearances)
         text.append("Appears: ", style="bold")
         text.append(

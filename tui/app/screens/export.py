@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -33,6 +34,7 @@ from tui.core.export import (
 )
 from tui.core.marks import MarkKey
 from tui.core.model import Analysis, Article
+from tui.core.terminal_safe import visible, visible_line
 
 _COUNT_SUFFIX = re.compile(r"\s*\(\d[\d,]*\)\s*$")
 _FORMAT_SUFFIXES = {fmt.suffix for fmt in FORMATS.values()}
@@ -161,7 +163,7 @@ class ExportScreen(ModalScreen[ExportResult | None]):
                 scopes.border_title = "What"
                 for number, label in enumerate(self.labels):
                     yield RadioButton(
-                        label,
+                        Text(visible_line(label)),  # an actor's name or a query: shown, never obeyed
                         value=label == self.scope,
                         id=f"export-scope-{number}",
                         disabled=not self.scopes[label],
@@ -226,7 +228,8 @@ class ExportScreen(ModalScreen[ExportResult | None]):
 
     def _show_target(self) -> None:
         target = self._target()
-        self.query_one("#export-target", Static).update(f"→ {target}" if target else "")
+        shown = f"→ {visible_line(str(target))}" if target else ""
+        self.query_one("#export-target", Static).update(Text(shown))
 
     # -- writing -----------------------------------------------------------------------------------
 
@@ -290,7 +293,7 @@ class ExportScreen(ModalScreen[ExportResult | None]):
     def _show_message(self, text: str, kind: str) -> None:
         message = self.query_one("#export-message", Static)
         message.set_classes(kind)
-        message.update(text)
+        message.update(Text(visible(text)))  # names a file: placeholders for its control characters
         self.query_one("#export-target", Static).display = False  # the message names the file
         # On a short terminal the message may push the buttons below the fold: bring them back.
         dialog = self.query_one("#export-dialog", VerticalScroll)

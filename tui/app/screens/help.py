@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from rich.console import Console
@@ -16,29 +16,21 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.app.keys import binding_text, described_keys
+
 SEARCH_HELP = (
     'Search: words (all must match), "exact phrase", prefix*, -word to exclude, OR; '
     "fields such as actor:Tokayev when the search index supports them."
 )
 
 
-def binding_rows(node: DOMNode) -> list[tuple[str, str]]:
-    """(keys, description) for a node's bindings, with the user's keymap applied."""
-    bindings = node._bindings.copy()
-    keymap = node.app._keymap
-    if keymap:
-        bindings.apply_keymap(keymap)
-    by_id: dict[tuple[str, str], list[str]] = {}
-    for key, key_bindings in bindings.key_to_bindings.items():
-        for binding in key_bindings:
-            if not binding.description or binding.system:
-                continue
-            if binding.id is None and binding.action != "command_palette":
-                continue  # the widgets' own defaults, repeated by the reader's bindings
-            shown = node.app.get_key_display(binding.with_key(key))
-            described = binding.tooltip or binding.description  # the footer's word may be terse
-            by_id.setdefault((binding.id or binding.action, described), []).append(shown)
-    return [(" ".join(dict.fromkeys(keys)), description) for (_, description), keys in by_id.items()]
+def binding_rows(nodes: Sequence[DOMNode]) -> list[tuple[str, str]]:
+    """(keys, description) for the bindings of `nodes`, in order, each id once, the keymap applied."""
+    rows: dict[str, tuple[str, str]] = {}
+    for node in nodes:
+        for binding_id, (binding, keys) in described_keys(node).items():
+            rows.setdefault(binding_id, (" ".join(keys), binding_text(binding)))
+    return list(rows.values())
 
 
 def help_table(sections: Iterable[tuple[str, list[tuple[str, str]]]]) -> Table:
@@ -68,19 +60,21 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", "Up", show=False),
     ]
 
-    def __init__(self, sections: list[tuple[str, DOMNode]], *, title: str = "Keys") -> None:
+    def __init__(self, sections: Sequence[tuple[str, Sequence[DOMNode]]], *, title: str = "Keys") -> None:
         super().__init__()
         self.sections = sections
         self.title_text = title
         self.complete = title == "Keys"
 
     def compose(self) -> ComposeResult:
-        self.table = table = help_table((title, binding_rows(node)) for title, node in self.sections)
+        self.table = table = help_table((title, binding_rows(nodes)) for title, nodes in self.sections)
         with VerticalScroll(id="help-body") as body:
             body.border_title = self.title_text
             body.border_subtitle = "escape closes" if self.complete else "? every key · escape closes"
             yield Static(table, id="help-keys")
-            if self.complete or any(node.id == "search-input" for _, node in self.sections):
+            if self.complete or any(
+                node.id == "search-input" for _, nodes in self.sections for node in nodes
+            ):
                 yield Static(SEARCH_HELP, id="help-search")
 
     def plain_text(self, width: int = 100) -> str:

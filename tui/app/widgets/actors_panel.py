@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from tui.app.quote_words import first_words
 from tui.core.model import Quote
+from tui.core.terminal_safe import visible_line
 
 if TYPE_CHECKING:
     from tui.core.library import ActorSummary
@@ -20,7 +23,6 @@ if TYPE_CHECKING:
 
 Scope = Literal["article", "all"]
 SortOrder = Literal["statements", "name"]
-FIRST_WORDS = 8
 MARKED = "★ "
 
 
@@ -53,26 +55,21 @@ NodeData = ActorNode | StatementNode | SilentGroup
 SILENT = "silent"  # the fold's place when the tree is rebuilt
 
 
-def first_words(text: str, count: int = FIRST_WORDS) -> str:
-    words = text.split()
-    return " ".join(words[:count]) + ("…" if len(words) > count else "")
-
-
 def statement_label(quote: Quote, *, marked: bool = False) -> Text:
     label = Text()
     if marked:
         label.append(MARKED, style="bold yellow")
     cue = quote.cue.text if quote.cue else quote.kind
-    label.append(cue, style="bold")
+    label.append(visible_line(cue), style="bold")
     label.append(" ")
-    label.append(first_words(quote.text.strip().strip("\"“”‘’'")))
+    label.append(first_words(quote.spoken_words().strip().strip("\"“”‘’'")))
     return label
 
 
 def actor_label(actor: ActorSummary) -> Text:
     said = len(actor.statements)
-    label = Text(actor.name, style="bold")
-    label.append(f"  {actor.label} · {said} statement{'s' if said != 1 else ''}", style="dim")
+    label = Text(visible_line(actor.name), style="bold")
+    label.append(f"  {visible_line(actor.label)} · {said} statement{'s' if said != 1 else ''}", style="dim")
     return label
 
 
@@ -122,12 +119,15 @@ class ActorsPanel(Tree[NodeData]):
             super().__init__()
             self.actor = actor
 
+    scope: reactive[Scope] = reactive("article", init=False)
+    """Whose actors: the open article's, or all loaded articles' (the title says which)."""
+    order: reactive[SortOrder] = reactive("statements", init=False)
+    """Most statements first, or by name (the subtitle offers the other order)."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("Actors", id=id)
         self.show_root = False
         self.guide_depth = 2
-        self.scope: Scope = "article"
-        self.order: SortOrder = "statements"
         self.actors: list[ActorSummary] = []
         self.empty_note = "No actors yet."
         self.marked: set[MarkKey] = set()
@@ -221,9 +221,22 @@ class ActorsPanel(Tree[NodeData]):
             return None
         return node.data.actor
 
+    def on_mount(self) -> None:
+        self._show_titles()
+
+    def watch_scope(self) -> None:
+        self._show_titles()
+
+    def watch_order(self) -> None:
+        self._show_titles()
+        self.show_actors(self.actors)
+
+    def _show_titles(self) -> None:
+        self.border_title = f"Actors · {'this article' if self.scope == 'article' else 'all articles'}"
+        self.border_subtitle = f"a: scope · s: by {'name' if self.order == 'statements' else 'statements'}"
+
     def action_sort(self) -> None:
         self.order = "name" if self.order == "statements" else "statements"
-        self.show_actors(self.actors)
         self.notify(
             f"Actors sorted by {'name' if self.order == 'name' else 'number of statements'}.", timeout=2
         )

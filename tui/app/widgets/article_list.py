@@ -11,11 +11,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.core.model import Article
+from tui.core.terminal_safe import visible_line
 
 
 def article_prompt(article: Article) -> Text:
-    meta = " · ".join(p for p in (article.date, article.source) if p)
-    prompt = Text(article.title or article.path, style="bold")
+    """The article's row: title (or path) and date · source, control characters shown as placeholders."""
+    meta = visible_line(" · ".join(p for p in (article.date, article.source) if p))
+    prompt = Text(visible_line(article.title or article.path), style="bold")
     if meta:
         prompt.append("\n" + meta, style="dim")
     return prompt

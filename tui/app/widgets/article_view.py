@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import ClassVar
 
-from rich._wrap import divide_line
 from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
@@ -25,15 +24,25 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.article_text import (
+    BLOCK_CLASSES,
     ENTITY_CLASSES,
     ENTITY_GROUPS,
+    HEADER_CLASSES,
     MARK_CLASSES,
+    PREFIX_CLASS,
     QUOTE_CLASSES,
+    LineShape,
     Marks,
+    cut_lines,
+    display_text,
+    header_lines,
+    layout_lines,
+    shaped_line,
     styled_text,
     visible_entities,
 )
 from tui.core.model import Analysis, Article, Entity, Quote
+from tui.core.terminal_safe import visible
 
 READING_WIDTH = 100
 FLASH_SECONDS = 0.8
@@ -55,9 +64,9 @@ class ArticleView(ScrollView, can_focus=True):
         *ENTITY_CLASSES,
         *QUOTE_CLASSES.values(),
         *MARK_CLASSES,
-        "article-view--title",
-        "article-view--meta",
-        "article-view--link",
+        *HEADER_CLASSES,
+        *BLOCK_CLASSES.values(),
+        PREFIX_CLASS,
         "article-view--placeholder",
     }
 
@@ -91,6 +100,7 @@ class ArticleView(ScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
+        self._text = ""  # the article's text as shown (display_text): what is wrapped and styled
         self.analysis: Analysis | None = None
         self.marks = Marks()
         self.placeholder = "No article open."
@@ -101,6 +111,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._match_index: int | None = None
         self._header: list[Text] = []
         self._ranges: list[tuple[int, int]] = []
+        self._shapes: list[LineShape] = []  # each line's block and prefix (bar, bullet)
         self._starts: list[int] = []
         self._line_texts: list[Text] = []
         self._strips: dict[int, Strip] = {}
@@ -113,6 +124,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Open an article (from the top), with its analysis if there is one yet."""
         same = article is not None and self.article is not None and article.id == self.article.id
         self.article = article
+        self._text = display_text(article.text) if article is not None else ""
         self._quote_index = self._entity_index = self._match_index = None
         self.marks = replace(
             self.marks,
@@ -197,78 +209,33 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self._wrap_width = width
         self._header = self._header_lines(width)
-        self._ranges = self._wrap(width)
+        self._ranges, self._shapes = self._wrap(width)
         self._starts = [start for start, _ in self._ranges]
         self._restyle()
 
     def _header_lines(self, width: int) -> list[Text]:
-        article = self.article
-        if article is None:
-            style = self.get_component_rich_style("article-view--placeholder", partial=True)
-            return list(Text(self.placeholder, style=style).wrap(self.app.console, width))
-        title_style = self.get_component_rich_style("article-view--title", partial=True)
-        meta_style = self.get_component_rich_style("article-view--meta", partial=True)
-        link_style = self.get_component_rich_style("article-view--link", partial=True)
-        parts = [article.source, article.date, ", ".join(article.authors) if article.authors else None]
-        header = Text(article.title or article.path, style=title_style)
-        meta = " · ".join(p for p in parts if p)
-        lines = list(header.wrap(self.app.console, width))
-        if meta:
-            lines.extend(Text(meta, style=meta_style).wrap(self.app.console, width))
-        if article.url:
-            link = Text(article.url, style=link_style + Style(link=article.url), no_wrap=True)
-            link.truncate(width, overflow="ellipsis")
-            lines.append(link)
-        if article.licence:
-            lines.extend(Text(f"Licence: {article.licence}", style=meta_style).wrap(self.app.console, width))
-        lines.append(Text(""))
-        return lines
-
-    def _wrap(self, width: int) -> list[tuple[int, int]]:
-        """Character ranges of each screen line; a blank line is added between paragraphs."""
         if self.article is None:
-            return []
-        text = self.article.text
-        ranges: list[tuple[int, int]] = []
-        paragraphs = text.split("\n")
-        position = 0
-        for number, paragraph in enumerate(paragraphs):
-            end = position + len(paragraph)
-            if paragraph.strip():
-                breaks = divide_line(paragraph, width, fold=True)
-                starts = [0, *breaks]
-                ends = [*breaks, len(paragraph)]
-                ranges.extend((position + s, position + e) for s, e in zip(starts, ends, strict=True))
-                following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
-                if following.strip():
-                    ranges.append((end, end))
-            elif ranges and ranges[-1][0] != ranges[-1][1]:
-                ranges.append((end, end))
-            position = end + 1
-        return ranges
+            style = self.get_component_rich_style("article-view--placeholder", partial=True)
+            # the placeholder may name the paths that could not be read
+            return list(Text(visible(self.placeholder), style=style).wrap(self.app.console, width))
+        return header_lines(self.article, width, self.app.console, self._styles())
+
+    def _wrap(self, width: int) -> tuple[list[tuple[int, int]], list[LineShape]]:
+        if self.article is None:
+            return [], []
+        return layout_lines(self._text, width, self.article.blocks)
 
     def _restyle(self) -> None:
         """Style the whole text once and cut it into the wrapped lines."""
         self._strips.clear()
-        if self.article is None:
-            self._line_texts = []
-        else:
-            display = self.article.text.replace("\t", " ").replace("\r", " ")
-            styled = styled_text(display, self.analysis, self.marks, self._styles())
-            cuts = sorted({offset for span in self._ranges for offset in span})
-            pieces = styled.divide(cuts)
-            by_start = {}
-            position = 0
-            for piece in pieces:
-                by_start[position] = piece
-                position += len(piece)
-            self._line_texts = []
-            for start, end in self._ranges:
-                piece = by_start.get(start)
-                if start == end or piece is None:
-                    self._line_texts.append(Text(""))
-                else:
-                    self._line_texts.append(piece[: end - start])
+        self._line_texts = []
+        if self.article is not None:
+            styles = self._styles()
+            styled = styled_text(self._text, self.analysis, self.marks, styles)
+            self._line_texts = [
+                shaped_line(line, shape, styles)
+                for line, shape in zip(cut_lines(styled, self._ranges), self._shapes, strict=True)
+            ]
         total = len(self._header) + len(self._line_texts)
         self.virtual_size = Size(self._wrap_width, total)
         self.refresh()
@@ -311,9 +278,11 @@ class ArticleView(ScrollView, can_focus=True):
         if not 0 <= index < len(self._ranges):
             return None
         start, end = self._ranges[index]
-        cells = 0
+        cells = cell_len(self._shapes[index].prefix)  # the bar or bullet before the text
+        if column < cells:
+            return None
         for position in range(start, end):
-            cells += cell_len(self.article.text[position]) if self.article else 1
+            cells += cell_len(self._text[position])
             if cells > column:
                 return position
         return None
@@ -353,22 +322,15 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=self.scroll_offset.y + direction * step, animate=False)
 
     def action_quote(self, step: int) -> None:
-        if not self._quotes:
-            self.notify("No quotes found in this article yet.", severity="warning", timeout=2)
-            return
-        index = self._next_index(
-            self._quote_index, step, len(self._quotes), self._first_on_screen(self._quotes)
-        )
-        self._quote_index = index
-        self.select_quote(self._quotes[index])
+        index = self._step(self._quotes, self._quote_index, step, "No quotes found in this article yet.")
+        if index is not None:
+            self._quote_index = index
+            self.select_quote(self._quotes[index])
 
     def action_entity(self, step: int) -> None:
-        if not self._entities:
-            self.notify("No entities shown in this article.", severity="warning", timeout=2)
+        index = self._step(self._entities, self._entity_index, step, "No entities shown in this article.")
+        if index is None:
             return
-        index = self._next_index(
-            self._entity_index, step, len(self._entities), self._first_on_screen(self._entities)
-        )
         self._entity_index = index
         entity = self._entities[index]
         self.marks = replace(self.marks, selected_entity=entity)
@@ -385,6 +347,16 @@ class ArticleView(ScrollView, can_focus=True):
         self._restyle()
         self._bring_into_view(*matches[index])
         return True
+
+    def _step(
+        self, spans: list[Quote] | list[Entity], current: int | None, step: int, empty: str
+    ) -> int | None:
+        """The index of the next (or previous) span from the current one, or from the first on screen;
+        None, and `empty` said, when there is none."""
+        if not spans:
+            self.notify(empty, severity="warning", timeout=2)
+            return None
+        return self._next_index(current, step, len(spans), self._first_on_screen(spans))
 
     @staticmethod
     def _next_index(current: int | None, step: int, count: int, first: int) -> int:

@@ -16,7 +16,7 @@ from tui.core.export.formats import FORMATS, ExportFormat, default_filename, get
 from tui.core.export.items import EXPORT_FIELDS, ExportItem, select_quotes
 from tui.core.export.jsonl_format import render_jsonl
 from tui.core.export.markdown_format import render_markdown
-from tui.core.export.writing import ExportResult, encode_export, export_quotes, write_export
+from tui.core.export.writing import ExportResult, check_writable, encode_export, export_quotes, write_export
 
 __all__ = [
     "EXPORT_FIELDS",
@@ -27,6 +27,7 @@ __all__ = [
     "ExportResult",
     "FileExistsExportError",
     "NothingToExportError",
+    "check_writable",
     "default_filename",
     "encode_export",
     "export_quotes",

@@ -1,8 +1,10 @@
 """A quote with everything needed to cite it, and the choice of which quotes to export.
 
-An `ExportItem` flattens a `Quote` and its `Article` into the twelve fields every format writes,
-so the writers never look at the analysis and a quote can always be traced back: the article's
-title, URL, date and source for a reader, its path and character offsets for a program.
+An `ExportItem` flattens a `Quote` and its `Article` into the fields every format writes, so the
+writers never look at the analysis and a quote can always be traced back: the article's title, URL,
+date and source for a reader, its path and character offsets (and those of its pieces) for a program.
+A statement split by its cue (`"A," she said, "B."`) is exported without the cue: its pieces joined
+by an ellipsis, as a writer cites words with some left out.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from tui.core.model import Analysis, Article, Quote
 
 _OPENING_MARKS = set("\"“„«‘'‹「『")
 _CLOSING_MARKS = set("\"”“»’'›」』")
+"""What stands for the reporter's words (cue, speaker) left out between the pieces of a quote."""
 
 #: The fields of an exported quote, in the order of the CSV columns and the JSON Lines keys.
 EXPORT_FIELDS: tuple[str, ...] = (
@@ -31,12 +34,14 @@ EXPORT_FIELDS: tuple[str, ...] = (
     "path",
     "start",
     "end",
+    "parts",
 )
 
 
 @dataclass(frozen=True)
 class ExportItem:
-    """One quote as exported. `start`/`end` are character offsets into the article's text.
+    """One quote as exported. `start`/`end` are character offsets into the article's text, `parts` the
+    offsets of its pieces (one piece, `start` to `end`, unless the cue splits the statement).
 
     `article_id` (the article's content hash) is kept to find the quote's mark again; the formats
     do not write it, since `path` with `start`/`end` already point at the words.
@@ -54,14 +59,19 @@ class ExportItem:
     path: str
     start: int
     end: int
+    parts: tuple[tuple[int, int], ...] = ()
     article_id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            object.__setattr__(self, "parts", ((self.start, self.end),))
 
     @classmethod
     def from_quote(cls, article: Article, quote: Quote) -> ExportItem:
         return cls(
             actor=quote.actor,
             speaker_mention=quote.speaker.text if quote.speaker else None,
-            quote=quote.text,
+            quote=quote.spoken_words(),
             kind=quote.kind,
             cue=quote.cue.text if quote.cue else None,
             article_title=article.title,
@@ -71,6 +81,7 @@ class ExportItem:
             path=article.path,
             start=quote.start,
             end=quote.end,
+            parts=quote.parts,
             article_id=article.id,
         )
 
@@ -79,8 +90,11 @@ class ExportItem:
         return MarkKey(self.article_id, self.start, self.end)
 
     def to_record(self) -> dict[str, Any]:
-        """The exported fields, in `EXPORT_FIELDS` order (None where a value is unknown)."""
-        return {name: getattr(self, name) for name in EXPORT_FIELDS}
+        """The exported fields, in `EXPORT_FIELDS` order (None where a value is unknown); `parts` as a
+        list of [start, end] pairs."""
+        record = {name: getattr(self, name) for name in EXPORT_FIELDS}
+        record["parts"] = [[start, end] for start, end in self.parts]
+        return record
 
     def citation(self) -> str:
         """The quote with its attribution on one line, for the clipboard: words, who, where, when."""

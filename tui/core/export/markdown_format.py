@@ -7,7 +7,9 @@ table and strikethrough rules) sees exactly one block quote per quote, holding e
 
 What Markdown cannot carry is dropped, on purpose and predictably: each line of a quote becomes
 one paragraph of the block quote, with the whitespace at its ends and any blank lines left out
-(Markdown ignores them anyway); a NUL character becomes U+FFFD, as every CommonMark reader does.
+(Markdown ignores them anyway); a NUL character becomes U+FFFD, as every CommonMark reader does;
+any other control character shows as its placeholder (ESC as ␛, see tui.core.terminal_safe), so
+no byte of an article acts on the terminal of someone who prints the file.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from urllib.parse import quote as percent_encode
 from urllib.parse import urlsplit
 
 from tui.core.export.items import ExportItem
+from tui.core.terminal_safe import visible_line
 
 UNATTRIBUTED = "Unattributed"
 
@@ -38,8 +41,12 @@ _LINE_BREAKS = re.compile(r"\r\n?|\n")
 
 
 def escape_markdown(text: str) -> str:
-    """One line of text made literal: Markdown shows these characters and nothing else."""
-    text = text.translate(_INLINE_ESCAPES)
+    """One line of text made literal: Markdown shows these characters and nothing else.
+
+    Control characters (ESC, BEL, C1, bidirectional overrides) become visible placeholders, one
+    for one: the file is for a person, who may well `cat` it on a terminal.
+    """
+    text = visible_line(text.translate(_INLINE_ESCAPES))
     if "&" in text:
         text = _ENTITY_START.sub(r"\\&", text)
     if text[:1] in _BLOCK_STARTERS:

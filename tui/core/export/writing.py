@@ -8,6 +8,9 @@ never damaged and no half-written file is ever left behind.
 from __future__ import annotations
 
 import errno
+import os
+import secrets
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -54,6 +57,7 @@ def write_export(path: Path | str, content: str, *, overwrite: bool = False) -> 
     with a plain message for every other failure.
     """
     target = Path(path).expanduser().absolute()
+    _refuse_special_file(target)
     if not content:
         raise NothingToExportError(
             f"nothing to export: the export of {target.name} would be empty", path=target
@@ -66,6 +70,27 @@ def write_export(path: Path | str, content: str, *, overwrite: bool = False) -> 
         ) from None
     except OSError as error:
         raise ExportError(_explain(target, error), path=target) from error
+
+
+def check_writable(path: Path | str) -> Path:
+    """Make sure an export to `path` can be written, before any slow work; return the absolute path.
+
+    Tries what `write_export` will do (a temporary file beside the target, removed at once), so a
+    missing, read-only or full folder is reported before the articles are analysed, not after.
+    Raises `ExportError` (or `FileExistsExportError` is left to `write_export`) with the reason.
+    """
+    target = Path(path).expanduser().absolute()
+    _refuse_special_file(target)
+    probe = target.with_name(f".{target.name}.{secrets.token_hex(4)}.probe")
+    try:
+        if target.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as error:
+        raise ExportError(_explain(target, error), path=target) from error
+    return target
 
 
 def export_quotes(
@@ -81,6 +106,21 @@ def export_quotes(
     content = render_export(items, fmt, what=what, now=now or datetime.now().astimezone())
     written = write_export(path, content, overwrite=overwrite)
     return ExportResult(path=written, count=len(items), fmt=fmt)
+
+
+def _refuse_special_file(target: Path) -> None:
+    """A device, pipe or socket is never replaced: an atomic write renames a new file over the
+    target, which (as root, with --force) would put a plain file where /dev/null was."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        raise ExportError(
+            f"cannot write {target}: it is a device, pipe or socket, not a file; "
+            "to send the export there, leave out -o and redirect standard output",
+            path=target,
+        )
 
 
 def _explain(target: Path, error: OSError) -> str:

@@ -14,8 +14,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Actor, Analysis, Article, Entity, Quote, Span
+from ..worker_lifeline import end_with_parent
+from . import chunking
 from .actor_names import actor_label, looks_like_name
 from .actors import ACTOR_LABELS, ActorBook
+from .chunking import piece_batches
+from .joining import join_analyses
 from .models import pipeline_identity, resolve_model
 from .quotes import find_statements
 from .speakers import doc_text
@@ -42,6 +46,8 @@ class Analyzer:
         return self.load()._nlp
 
     def analyze(self, article: Article) -> Analysis:
+        if len(article.text) > chunking.CHUNK_CHARS:
+            return next(self._analyses_in_pieces([article], batch_size=1))
         self._allow_length(len(article.text))
         return self._from_doc(article, self.nlp(article.text))
 
@@ -56,10 +62,7 @@ class Analyzer:
         """Analyses in input order; with processes > 1 the work is spread over a process pool."""
         if processes <= 1:
             pending = list(articles) if not isinstance(articles, list) else articles
-            self._allow_length(max((len(a.text) for a in pending), default=0))
-            docs = self.nlp.pipe((a.text for a in pending), batch_size=batch_size)
-            for article, doc in zip(pending, docs, strict=True):
-                yield self._from_doc(article, doc)
+            yield from self._analyses_in_pieces(pending, batch_size)
             return
         batches = _batched([a.to_dict() for a in articles], batch_size)
         if not batches:
@@ -69,18 +72,39 @@ class Analyzer:
                 for data in results:
                     yield Analysis.from_dict(data)
 
+    def _analyses_in_pieces(self, articles: list[Article], batch_size: int) -> Iterator[Analysis]:
+        """Analyses in input order. A text longer than chunking.CHUNK_CHARS is parsed and analysed piece
+        by piece and the pieces' results joined, so time and memory grow with the text's length."""
+        done: list[tuple[int, Analysis]] = []
+        current = 0
+        for batch in piece_batches([a.text for a in articles], batch_size):
+            docs = self.nlp.pipe([piece for _, _, piece in batch], batch_size=len(batch))
+            for (index, start, _), doc in zip(batch, docs, strict=True):
+                if index != current:
+                    yield self._joined(articles[current], done)
+                    done, current = [], index
+                done.append((start, self._from_doc(articles[index], doc)))
+        if articles:
+            yield self._joined(articles[current], done)
+
+    def _joined(self, article: Article, pieces: list[tuple[int, Analysis]]) -> Analysis:
+        if len(pieces) == 1:
+            return pieces[0][1]
+        return join_analyses(pieces, article.id, self.identity)
+
     def _pool(self, processes: int) -> concurrent.futures.ProcessPoolExecutor:
         """Worker processes that each hold a loaded model.
 
         Where fork is safe (POSIX, and this process runs no other thread) the workers are forked from
         this one with its model already loaded: no second import of spaCy, no second model load.
         Otherwise (a running Textual app has threads) they are spawned and load the model themselves.
+        Either way a worker ends when this process is gone, even killed (worker_lifeline.py).
         """
         global _worker_analyzer
         if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
             _worker_analyzer = self.load()
             return concurrent.futures.ProcessPoolExecutor(
-                processes, mp_context=multiprocessing.get_context("fork")
+                processes, mp_context=multiprocessing.get_context("fork"), initializer=end_with_parent
             )
         return concurrent.futures.ProcessPoolExecutor(
             processes,
@@ -135,6 +159,7 @@ def analysis_of(doc: Any, article_id: str, identity: str) -> Analysis:
             else None,
             actor=actor_name,
             speaker_inherited=st.inherited,
+            parts=tuple(st.parts),
         )
         for st, actor_name in zip(statements, actor_names, strict=True)
     ]
@@ -170,6 +195,7 @@ _worker_analyzer: Analyzer | None = None
 
 def _worker_start(model: str) -> None:
     global _worker_analyzer
+    end_with_parent()
     _worker_analyzer = Analyzer(model).load()
 
 

@@ -6,30 +6,36 @@ Three sources of statements, merged into one list that never overlaps:
   of their own right after an attributed quote, continuing it (the follow-on inherits its speaker);
 - "according to X" and headline attributions ("Kazakh FM: Recent events are ...").
 A quote inside reported speech makes the statement "mixed"; a quote split by its cue
-("We will stay," he said, "until it is stable.") is one statement.
+("We will stay," he said, "until it is stable.") is one statement whose `parts` are its two pieces.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import role_nouns, verb_for
-from .quote_marks import QuotedSpan, find_quoted_spans
+from .page_furniture import Furniture
+from .quote_marks import QuotedSpan, find_quoted_spans, is_separator_line, is_title, only_separators
 from .speakers import antecedent, doc_text, mention_tokens, subject_of
 
 Doc = Any
 Token = Any
 
-_CLAUSE_DEPS = {"ccomp", "xcomp"}
 _TRIM = set(" \t\n,;:-—–")
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Statement:
-    """A statement while it is being built (offsets are characters; token indices for the parse links)."""
+    """A statement while it is being built (offsets are characters; token indices for the parse links).
+
+    Built by name only: a dozen rules make statements, and positional fields this alike (two spans, two
+    token indices) would be easy to swap unnoticed.
+    """
 
     start: int
     end: int
@@ -40,6 +46,7 @@ class Statement:
     speaker_token: int | None = None
     inherited: bool = False
     quotes: int = 0
+    parts: list[tuple[int, int]] = field(default_factory=list)
 
 
 class _Index:
@@ -64,6 +71,53 @@ class _Index:
     def in_quote(self, token: Token) -> bool:
         return self.quote_containing(token.idx) is not None
 
+    @functools.cached_property
+    def _sentences(self) -> tuple[list[Any], list[int]]:
+        sentences = list(self.doc.sents)
+        return sentences, [sent.start for sent in sentences]
+
+    def sentence(self, i: int) -> Any:
+        """The sentence of token `i`, as `doc[i].sent` gives it, found by bisection: spaCy's `.sent` walks
+        the sentence token by token on every call, which costs quadratic time in a long sentence of quotes."""
+        sentences, starts = self._sentences
+        return sentences[bisect.bisect_right(starts, i) - 1]
+
+    @functools.cached_property
+    def cues(self) -> tuple[list[int], list[int]]:
+        """Token indices and character offsets, in order, of the reporting verbs outside quotes."""
+        tokens = [t.i for t in self.doc if _is_cue(t) and not self.in_quote(t)]
+        return tokens, [self.doc[i].idx for i in tokens]
+
+    def cues_around(self, quote: QuotedSpan, sent: Any) -> list[Token]:
+        """In `sent`, the last cue before `quote` and the first after it, in text order.
+
+        Any other cue of the sentence lies farther from the quote on its side, so these two are all a
+        search for the nearest cue needs: a long sentence full of quotes costs no more per quote.
+        """
+        tokens, chars = self.cues
+        found = []
+        before = bisect.bisect_left(chars, quote.start) - 1
+        if before >= 0 and sent.start <= tokens[before] < sent.end:
+            found.append(self.doc[tokens[before]])
+        after = bisect.bisect_left(chars, quote.end)
+        if after < len(tokens) and sent.start <= tokens[after] < sent.end:
+            found.append(self.doc[tokens[after]])
+        return found
+
+
+def _end_char(token: Token) -> int:
+    """The character offset just after `token`."""
+    return token.idx + len(token.text)
+
+
+def _char_span(doc: Doc, start_tok: int, end_tok: int) -> tuple[int, int]:
+    """The characters of the token range [start_tok, end_tok)."""
+    return doc[start_tok].idx, _end_char(doc[end_tok - 1])
+
+
+def _words_in(doc: Doc, start_tok: int, end_tok: int) -> int:
+    return sum(1 for t in doc[start_tok:end_tok] if not t.is_punct and not t.is_space)
+
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _TRIM:
@@ -73,6 +127,17 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
             break
         end -= 1
     return start, end
+
+
+def says_something(text: str, start: int, end: int) -> bool:
+    """A statement holds at least one letter or digit: punctuation and blanks alone say nothing.
+
+    Trimming can leave nothing of a short stretch (`ACCORDING TO.,.`: what follows the cue is `.,.`).
+    Such a leftover is only kept when it touches a quote and so grows to hold it (`That's according
+    to a school's latest "List of Words ..."`: the closing mark is left and the quote is the statement);
+    find_statements drops whatever still says nothing at the end.
+    """
+    return any(character.isalnum() for character in text[start:end])
 
 
 def _is_cue(token: Token) -> bool:
@@ -108,7 +173,9 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
     """
     reporting = verb_for(verb.lower_)
     children = list(verb.children)
-    for child in children:
+    # a clause after the verb before one in front of it (`OTTAWA — Scheer says Trudeau is ...`: the
+    # parser may take a dateline for a clause too)
+    for child in sorted(children, key=lambda c: c.i < verb.i):
         if child.dep_ == "ccomp" or (child.dep_ == "xcomp" and "to" in reporting.frames):
             if child.i < verb.i and any(
                 _is_cue(t) and any(c.dep_ == "nsubj" for c in t.children)
@@ -116,7 +183,13 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
                 if t is not child
             ):
                 continue  # "“You winning?” she said, but ..., Melanie said yes": not Melanie's words
-            return child.left_edge.i, child.right_edge.i + 1
+            start = child.left_edge.i
+            if child.dep_ == "xcomp" and child.i > verb.i:
+                # `urged his supporters to vote`: who is urged is part of what was said
+                addressee = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < child.i]
+                if addressee:
+                    start = addressee[0].left_edge.i
+            return start, _with_coordinated_clause(verb, child)
     if "object" in reporting.frames:
         objects = [c for c in verb.rights if c.dep_ in {"dobj", "oprd", "xcomp", "ccomp"}]
         if (
@@ -153,10 +226,34 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
     return _detached_clause(verb)
 
 
+def _with_coordinated_clause(verb: Token, clause: Token) -> int:
+    """Where a reported clause ends, taking in a second clause the parser hung on the cue instead
+    (`said it was too early to tell, and there was no evidence yet`): one that has a subject of its
+    own and reports nothing itself."""
+    end = clause.right_edge.i + 1
+    if clause.i < verb.i:
+        return end
+    for later in verb.rights:  # `said that he had a source who told him Trump hadn't paid`: two clauses
+        if later.dep_ == "ccomp" and later.i > clause.i and not any(_is_cue(t) for t in later.subtree):
+            end = max(end, later.right_edge.i + 1)
+    for conj in verb.rights:
+        if conj.dep_ != "conj" or conj.i < end or conj.pos_ not in {"VERB", "AUX"}:
+            continue
+        if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in conj.children):
+            continue
+        if any(_is_cue(t) for t in conj.subtree):
+            continue
+        end = conj.right_edge.i + 1
+    return end
+
+
 def _detached_clause(verb: Token) -> tuple[int, int] | None:
     """A reported clause the parser hung elsewhere: `asked workers if they ...`, `said on Friday during a
     news conference that he may wait ...`. The first that/if/whether clause soon after the cue."""
     sent = verb.sent
+    frames = verb_for(verb.lower_).frames
+    if "to" not in frames and "object" not in frames and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # `it would add so many layers of complexity that ...`: the verb has its object
     for token in verb.doc[verb.i + 1 : min(sent.end, verb.i + 14)]:
         if token.dep_ == "mark" and token.lower_ in {"that", "if", "whether"}:
             clause = token.head
@@ -199,7 +296,7 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
-    return verb.idx, verb.idx + len(verb.text)
+    return verb.idx, _end_char(verb)
 
 
 def _speaker_for(verb: Token, index: _Index | None = None) -> tuple[tuple[int, int] | None, int | None]:
@@ -210,7 +307,7 @@ def _speaker_for(verb: Token, index: _Index | None = None) -> tuple[tuple[int, i
         return None, None
     start, end = mention_tokens(subject)
     doc = verb.doc
-    return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)), antecedent(subject).i
+    return _char_span(doc, start, end), antecedent(subject).i
 
 
 def _name_near(verb: Token, index: _Index) -> Token | None:
@@ -245,10 +342,19 @@ def _nested_cue_start(verb: Token, start_tok: int, end_tok: int) -> int:
     return end_tok
 
 
+def _is_imperative(verb: Token) -> bool:
+    """`Tell him why you like it.`, `Note that the index is inverted.`: the writer addressing the
+    reader, not a report of what someone said."""
+    if verb.tag_ != "VB" or any(c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in verb.children):
+        return False
+    first = next((t for t in verb.sent if not (t.is_punct or t.is_space)), None)
+    return first is not None and first.i == verb.i
+
+
 def _from_verbs(doc: Doc, index: _Index) -> list[Statement]:
     found = []
     for token in doc:
-        if not _is_cue(token) or index.in_quote(token):
+        if not _is_cue(token) or index.in_quote(token) or _is_imperative(token):
             continue
         content = _content_of(token)
         parenthetical = False
@@ -261,12 +367,22 @@ def _from_verbs(doc: Doc, index: _Index) -> list[Statement]:
         end_tok = _nested_cue_start(token, start_tok, end_tok)
         if end_tok <= start_tok:
             continue
-        start, end = doc[start_tok].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1].text)
-        start, end = _trimmed(doc_text(doc), start, end)
-        if end - start < 3 or (start <= token.idx < end and not parenthetical):
+        start, end = _trimmed(doc_text(doc), *_char_span(doc, start_tok, end_tok))
+        relative = doc[start_tok].tag_ in {"WDT", "WP"} and doc[start_tok].i < token.i
+        if end - start < 3 or (start <= token.idx < end and not (parenthetical or relative)):
             continue
         speaker, speaker_token = _speaker_for(token)
-        found.append(Statement(start, end, "indirect", _cue_span(token), token.i, speaker, speaker_token))
+        found.append(
+            Statement(
+                start=start,
+                end=end,
+                kind="indirect",
+                cue=_cue_span(token),
+                cue_token=token.i,
+                speaker=speaker,
+                speaker_token=speaker_token,
+            )
+        )
     return found
 
 
@@ -287,18 +403,24 @@ def _according_to(doc: Doc) -> list[Statement]:
         before = (sent.start, phrase_start)
         after = (phrase_end, sent.end)
         side = after if after[1] - after[0] > before[1] - before[0] else before
+        if min(_words_in(doc, *before), _words_in(doc, *after)) >= 2:
+            side = (sent.start, sent.end)  # `The truth, according to experts, is ...`: both sides
         if side[1] - side[0] < 3:
             continue
-        start = doc[side[0]].idx
-        end = doc[side[1] - 1].idx + len(doc[side[1] - 1].text)
-        start, end = _trimmed(doc_text(doc), start, end)
+        start, end = _trimmed(doc_text(doc), *_char_span(doc, *side))
         speaker = speaker_token = None
         if source is not None:
             s, e = mention_tokens(source)
-            speaker, speaker_token = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)), source.i
+            speaker, speaker_token = _char_span(doc, s, e), source.i
         found.append(
             Statement(
-                start, end, "indirect", (token.idx, to.idx + len(to.text)), token.i, speaker, speaker_token
+                start=start,
+                end=end,
+                kind="indirect",
+                cue=(token.idx, _end_char(to)),
+                cue_token=token.i,
+                speaker=speaker,
+                speaker_token=speaker_token,
             )
         )
     return found
@@ -348,14 +470,18 @@ def _claims(doc: Doc, index: _Index) -> list[Statement]:
         )
         if owner is None or clause is None:
             continue
-        start, end = (
-            doc[clause.left_edge.i].idx,
-            doc[clause.right_edge.i].idx + len(doc[clause.right_edge.i].text),
+        start, end = _trimmed(doc_text(doc), *_char_span(doc, clause.left_edge.i, clause.right_edge.i + 1))
+        found.append(
+            Statement(
+                start=start,
+                end=end,
+                kind="indirect",
+                cue=_cue_span(noun),
+                cue_token=noun.i,
+                speaker=_char_span(doc, *mention_tokens(owner)),
+                speaker_token=owner.i,
+            )
         )
-        start, end = _trimmed(doc_text(doc), start, end)
-        s_tok, e_tok = mention_tokens(owner)
-        speaker = (doc[s_tok].idx, doc[e_tok - 1].idx + len(doc[e_tok - 1].text))
-        found.append(Statement(start, end, "indirect", _cue_span(noun), noun.i, speaker, owner.i))
     return found
 
 
@@ -369,21 +495,23 @@ def _nearest_cue(doc: Doc, index: _Index, quote: QuotedSpan, taken: set[int]) ->
     text = doc_text(doc)
     first = index.token_at(quote.start)
     last = index.token_at(max(quote.start, quote.end - 1))
-    sentences = [(doc[first].sent, True), (doc[last].sent, True)]
-    after = doc[last].sent.end
+    first_sent, last_sent = index.sentence(first), index.sentence(last)
+    sentences = [(first_sent, True), (last_sent, True)]
+    after = last_sent.end
     # the next sentence, but not the next paragraph: a quote closing a paragraph was attributed in it
     if (
         after < len(doc)
         and not text[quote.end : doc[after].idx].strip()
         and "\n" not in text[quote.end : doc[after].idx]
     ):
-        sentences.append((doc[after].sent, False))
+        sentences.append((index.sentence(after), False))
     lead = text[: quote.start].rstrip()
-    if lead.endswith(":") and doc[first].sent.start > 0:
-        sentences.append((doc[doc[first].sent.start - 1].sent, False))
+    if lead.endswith(":") and first_sent.start > 0:
+        sentences.append((index.sentence(first_sent.start - 1), False))
     best, best_distance = None, None
     for sent, own in sentences:
-        for token in sent:
+        # in its own sentences the nearest cue on either side of the quote; in the others, the first words
+        for token in index.cues_around(quote, sent) if own else sent[:9]:
             if not _is_cue(token) or index.in_quote(token):
                 continue
             if not own and (token.i in taken or token.i - sent.start > 8):
@@ -424,9 +552,14 @@ def _punctuation_attribution(doc: Doc, index: _Index, quote: QuotedSpan) -> Stat
     if dash and dash.group(1) and "\n" not in dash.group():
         name = _name_at(doc, index, dash.end())
         if name is not None:
-            s, e = doc[name[0]].idx, doc[name[1] - 1].idx + len(doc[name[1] - 1].text)
             return Statement(
-                quote.start, quote.end, "direct", dash.span(1), None, (s, e), name[1] - 1, quotes=1
+                start=quote.start,
+                end=quote.end,
+                kind="direct",
+                cue=dash.span(1),
+                speaker=_char_span(doc, *name),
+                speaker_token=name[1] - 1,
+                quotes=1,
             )
     introduced = _colon_introduction(doc, index, quote)
     if introduced is not None:
@@ -436,11 +569,15 @@ def _punctuation_attribution(doc: Doc, index: _Index, quote: QuotedSpan) -> Stat
     if lead.endswith(":") and 0 < len(lead.split()) <= 6:
         head = _lead_speaker(doc, index, line_start, line_start + len(lead) - 1)
         if head is not None:
-            s, e = mention_tokens(head)
-            span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
             colon = line_start + len(lead) - 1
             return Statement(
-                quote.start, quote.end, "direct", (colon, colon + 1), None, span, head.i, quotes=1
+                start=quote.start,
+                end=quote.end,
+                kind="direct",
+                cue=(colon, colon + 1),
+                speaker=_char_span(doc, *mention_tokens(head)),
+                speaker_token=head.i,
+                quotes=1,
             )
     return None
 
@@ -451,8 +588,7 @@ def _object_tail(doc: Doc, index: _Index, cue: Token, quote: QuotedSpan) -> int:
     first = index.token_at(quote.start)
     for child in cue.rights:
         if child.dep_ in {"dobj", "attr", "oprd"} and child.left_edge.i <= first + 1 <= child.right_edge.i:
-            last = doc[child.right_edge.i]
-            end = last.idx + len(last.text)
+            end = _end_char(doc[child.right_edge.i])
             if (
                 end > quote.end
                 and "\n" not in doc_text(doc)[quote.end : end]
@@ -480,7 +616,7 @@ def _reported_lead(doc: Doc, index: _Index, cue: Token, quote: QuotedSpan) -> in
         return quote.start
     gap = text[doc[after].idx : quote.start]
     if (
-        len(gap.split()) < 3
+        not gap.split()
         or gap.rstrip().endswith((":", ","))
         or index.quote_containing(doc[after].idx) is not None
     ):
@@ -530,7 +666,14 @@ def _colon_introduction(doc: Doc, index: _Index, quote: QuotedSpan) -> Statement
     if speaker is None:
         return None
     return Statement(
-        quote.start, quote.end, "direct", _cue_span(verb), verb.i, speaker, speaker_token, quotes=1
+        start=quote.start,
+        end=quote.end,
+        kind="direct",
+        cue=_cue_span(verb),
+        cue_token=verb.i,
+        speaker=speaker,
+        speaker_token=speaker_token,
+        quotes=1,
     )
 
 
@@ -568,12 +711,15 @@ def _headlines(doc: Doc, index: _Index) -> list[Statement]:
             rest_start = start + colon + 2
             rest = text[rest_start:end].strip()
             if head is not None and len(rest.split()) >= 3 and rest[:1] not in "\"“‘'":
-                s, e = mention_tokens(head)
-                span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
                 c_start, c_end = _trimmed(text, rest_start, end)
                 found.append(
                     Statement(
-                        c_start, c_end, "indirect", (start + colon, start + colon + 1), None, span, head.i
+                        start=c_start,
+                        end=c_end,
+                        kind="indirect",
+                        cue=(start + colon, start + colon + 1),
+                        speaker=_char_span(doc, *mention_tokens(head)),
+                        speaker_token=head.i,
                     )
                 )
         start = end + 1
@@ -582,10 +728,6 @@ def _headlines(doc: Doc, index: _Index) -> list[Statement]:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-def _paragraph_of(text: str, char: int) -> int:
-    return text.count("\n", 0, char)
 
 
 def find_statements(doc: Doc) -> list[Statement]:
@@ -607,10 +749,14 @@ def find_statements(doc: Doc) -> list[Statement]:
         if any(_overlaps((st.start, st.end), (q.start, q.end)) for st in statements):
             continue
         cue = _nearest_cue(doc, index, q, set(by_cue)) or _structural_cue(doc, index, q, set(by_cue))
+        title = is_title(text, q)
+        if title and cue is not None and not (_is_cue(cue) and _governs(doc, index, cue, q)):
+            cue = None  # `a spin in "The Kid Who Would Be King," a film ...`: a name, not words said
         if cue is None:
             punctuated = _punctuation_attribution(doc, index, q)
             if punctuated is None:
-                orphans.append(q)
+                if not title:
+                    orphans.append(q)
             else:
                 statements.append(punctuated)
             continue
@@ -622,16 +768,38 @@ def find_statements(doc: Doc) -> list[Statement]:
         speaker, speaker_token = _speaker_for(cue, index)
         start = _reported_lead(doc, index, cue, q)
         end = _object_tail(doc, index, cue, q)
-        st = Statement(start, end, "direct", _cue_span(cue), cue.i, speaker, speaker_token, quotes=1)
+        st = Statement(
+            start=start,
+            end=end,
+            kind="direct",
+            cue=_cue_span(cue),
+            cue_token=cue.i,
+            speaker=speaker,
+            speaker_token=speaker_token,
+            quotes=1,
+        )
         statements.append(st)
         by_cue[cue.i] = st
     statements = _without_overlaps(statements)
+    furniture = Furniture(text)
+    if furniture.spans:  # links to other stories and photo captions hold no statement of this article
+        statements = [st for st in statements if not furniture.holds(st.start)]
+        orphans = [q for q in orphans if not furniture.holds(q.start)]
     statements.extend(_follow_ons(doc, statements, orphans, quoted))
     statements.extend(_unattributed(text, statements, orphans))
+    statements = [st for st in statements if says_something(text, st.start, st.end)]
     statements.sort(key=lambda s: s.start)
     for st in statements:
+        st.parts = _by_paragraph(text, _parts(text, st, quoted, index.quote_starts))
         st.kind = _kind(text, st, quoted)
     return statements
+
+
+def _governs(doc: Doc, index: _Index, cue: Token, quote: QuotedSpan) -> bool:
+    """Whether the quote hangs on the cue in the parse (`sang "American Skin"`, `dubbed it "Level 4"`)."""
+    first = index.token_at(quote.start)
+    last = index.token_at(max(quote.start, quote.end - 1))
+    return any(cue.i in {a.i for a in doc[i].ancestors} for i in range(first, last + 1))
 
 
 def _split_coordinated(doc: Doc, statements: list[Statement]) -> list[Statement]:
@@ -640,6 +808,8 @@ def _split_coordinated(doc: Doc, statements: list[Statement]) -> list[Statement]
     for inner in statements:
         if inner.cue_token is None or doc[inner.cue_token].dep_ != "conj" or inner.speaker is None:
             continue
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in doc[inner.cue_token].children):
+            continue  # `located her and told her to leave`: the subject is shared, no new speaker
         for outer in statements:
             if outer is inner or not (outer.start <= inner.cue[0] < outer.end):
                 continue
@@ -691,7 +861,7 @@ def _follow_ons(
             continue
         token = doc[max(0, bisect.bisect_right(starts, reach - 1) - 1)]
         sentence_end = token.sent.end_char
-        if sentence_end > q.start or _has_words(text[sentence_end : q.start]):
+        if sentence_end > q.start or not only_separators(text[sentence_end : q.start]):
             continue
         if "\n" not in text[reach : q.start] and _kind(text, previous, quoted) == "direct":
             previous.end = q.end
@@ -701,22 +871,14 @@ def _follow_ons(
     return found
 
 
-def _has_words(text: str) -> bool:
-    """Whether `text` holds more than spaces and lone full stops: some pages write a paragraph break
-    as a line holding only " .", which is no paragraph of its own."""
-    return bool(text.strip(" \t\n."))
-
-
 def _follow_on(q: QuotedSpan, previous: Statement) -> Statement:
     """A quote with no cue of its own that goes on with the speaker of the statement before it."""
     return Statement(
-        q.start,
-        q.end,
-        "direct",
-        None,
-        None,
-        previous.speaker,
-        previous.speaker_token,
+        start=q.start,
+        end=q.end,
+        kind="direct",
+        speaker=previous.speaker,
+        speaker_token=previous.speaker_token,
         inherited=True,
         quotes=1,
     )
@@ -738,13 +900,142 @@ def _unattributed(text: str, statements: list[Statement], orphans: list[QuotedSp
         previous = max(before, key=lambda st: st.end, default=None)
         if (
             previous is not None
-            and len([p for p in text[previous.end : q.start].split("\n") if _has_words(p)]) <= 1
+            and len(
+                [
+                    p
+                    for p in text[previous.end : q.start].split("\n")
+                    if p.strip() and not is_separator_line(p)
+                ]
+            )
+            <= 1
         ):
             # the paragraph before quoted or reported someone: this one most likely goes on with them
             found.append(_follow_on(q, previous))
             continue
-        found.append(Statement(q.start, q.end, "direct", quotes=1))
+        found.append(Statement(start=q.start, end=q.end, kind="direct", quotes=1))
     return found
+
+
+_HOLE_EDGE = " \t\n,;:—–-"
+_ASIDE_MARKS = ",;—–()"
+_ASIDE_WORDS = 6
+
+
+def _parts(
+    text: str, st: Statement, quoted: list[QuotedSpan], quote_starts: list[int]
+) -> list[tuple[int, int]]:
+    """The pieces of what was said, without the cue and speaker that split them.
+
+    `"A," she said, "B."` and `"A," she said. "B."` are one statement to a reader, but the words between
+    the two quotes are the reporter's, not the speaker's: the article view must not show them as quoted
+    and an export must leave them out. The cue and speaker are left out with the aside around them: up to
+    the quote before and after when only punctuation or a short aside (`, the city engineer,`) separates
+    them, else up to the nearest comma or dash (`The museum, Mr. Bush said, celebrated ...`). Words
+    that lead into the next quote (`said the plan "will fail"`) stay with it.
+    """
+    inside = []
+    for q in quoted[bisect.bisect_left(quote_starts, st.start) :]:
+        if q.start >= st.end:
+            break
+        if q.end <= st.end:
+            inside.append(q)
+    markers = [
+        span
+        for span in (st.cue, st.speaker)
+        if span
+        and st.start <= span[0]
+        and span[1] <= st.end
+        and not any(q.start <= span[0] < q.end for q in inside)
+    ]
+    holes = [_reporter_gap(text, st, inside, markers)] if markers else []
+    for before, after in itertools.pairwise(inside):
+        gap = text[before.end : after.start]
+        words = [w.strip(",:;.") for w in gap.split()]
+        if (
+            0 < len(words) <= _ASIDE_WORDS + 2
+            and gap.rstrip().endswith((":", ","))
+            and any(verb_for(w) for w in words)
+            and not any(h[0] <= before.end and after.start <= h[1] for h in holes)
+        ):
+            holes.append((before.end, after.start))  # `"A," and added: "B"`: a second cue of the speaker
+    parts = []
+    position = st.start
+    for start, end in sorted(holes):
+        parts.append(_trimmed(text, position, start))
+        position = max(position, end)
+    parts.append(_trimmed(text, position, st.end))
+    return [(s, e) for s, e in parts if e > s] or [(st.start, st.end)]
+
+
+def _reporter_gap(
+    text: str, st: Statement, inside: list[QuotedSpan], markers: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """The stretch of the reporter's words around the statement's cue and speaker."""
+    start, end = min(m[0] for m in markers), max(m[1] for m in markers)
+    if st.cue in markers and any(start <= q.start < end for q in inside):
+        start, end = st.cue  # speaker and cue on two sides of a quote: leave out the cue alone
+    before = max((q.end for q in inside if q.end <= start), default=st.start)
+    after = min((q.start for q in inside if q.start >= end), default=st.end)
+    aside = text[before:start]
+    if not aside.strip(_HOLE_EDGE) or (before > st.start and _closes_a_sentence(text, before, aside)):
+        start = before  # `"A," the mayor, Ann Lee, said`: all of it is the reporter's
+    else:
+        start = _aside_edge(text, before, start, -1)
+    lead = text[end:after].strip()
+    if after < st.end and (
+        not lead.strip(_HOLE_EDGE)
+        or lead.endswith((".", "?", "!"))
+        or (lead.endswith((",", ":", ";", "—", "–")) and len(lead.split()) <= _ASIDE_WORDS)
+    ):
+        end = after
+    else:
+        end = _aside_edge(text, end, after, 1)
+    while start > st.start and text[start - 1] in _HOLE_EDGE:
+        start -= 1
+    while end < st.end and text[end] in _HOLE_EDGE:
+        end += 1
+    return start, end
+
+
+def _closes_a_sentence(text: str, quote_end: int, aside: str) -> bool:
+    """Whether the quote ending at `quote_end` ends in punctuation (`"A,"`, `"A."`) or is followed by
+    it, and the words after it up to the cue are few: then those words are an attribution aside."""
+    closing = text[max(0, quote_end - 2) : quote_end] + aside.lstrip()[:1]
+    return any(mark in closing for mark in ",.?!;—") and len(aside.split()) <= _ASIDE_WORDS
+
+
+_PARAGRAPH_BREAK = re.compile(r"\s*\n\s*")
+
+
+def _by_paragraph(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each paragraph of a piece is a piece of its own: a quote that goes on over two paragraphs is
+    read (and cited) as two stretches of words, without the line break between them."""
+    pieces = []
+    for start, end in parts:
+        position = start
+        for gap in _PARAGRAPH_BREAK.finditer(text, start, end):
+            if gap.start() > position:
+                pieces.append((position, gap.start()))
+            position = gap.end()
+        if end > position:
+            pieces.append((position, end))
+    pieces = [(s, e) for s, e in pieces if not is_separator_line(text[s:e])]
+    return pieces or parts
+
+
+def _aside_edge(text: str, low: int, high: int, direction: int) -> int:
+    """Where the aside around a cue ends: the comma or dash within a few words of it (`, Mr. Bush said
+    on Friday,`), looking left (direction -1, from `high` down to `low`) or right (from `low` up)."""
+    stretch = text[low:high]
+    if direction < 0:
+        cut = max(stretch.rfind(mark) for mark in _ASIDE_MARKS)
+        if cut >= 0 and len(stretch[cut:].split()) <= _ASIDE_WORDS:
+            return low + cut
+        return high
+    cuts = [i for i in (stretch.find(mark) for mark in _ASIDE_MARKS) if i >= 0]
+    if cuts and len(stretch[: min(cuts)].split()) <= _ASIDE_WORDS:
+        return low + min(cuts)
+    return low
 
 
 def _kind(text: str, st: Statement, quoted: list[QuotedSpan]) -> str:
@@ -753,6 +1044,7 @@ def _kind(text: str, st: Statement, quoted: list[QuotedSpan]) -> str:
     inside = [q for q in quoted if st.start <= q.start and q.end <= st.end]
     holes = [(q.start, q.end) for q in inside]
     holes += [span for span in (st.cue, st.speaker) if span and st.start <= span[0] and span[1] <= st.end]
+    holes += [(before[1], after[0]) for before, after in itertools.pairwise(st.parts)]  # the reporter's words
     outside = list(text[st.start : st.end])
     for start, end in holes:
         outside[start - st.start : end - st.start] = " " * (end - start)

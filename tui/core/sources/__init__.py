@@ -10,10 +10,12 @@ by suffix or by sniffing the first bytes; watching reports new and changed files
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, overload
 
 from tui.core.model import Article, LoadProblem
 
@@ -41,12 +43,65 @@ def iter_articles(
     for path_like in paths:
         given = os.fspath(path_like)
         if given == "-":
-            yield from read_standard_input(stdin if stdin is not None else sys.stdin)
+            items = read_standard_input(stdin if stdin is not None else sys.stdin)
         elif is_url(given):
             fetcher = fetcher or UrlFetcher()
-            yield from read_url(given, fetcher)
+            items = read_url(given, fetcher)
         else:
-            yield from _read_path(given)
+            items = _read_path(given)
+        for item in items:
+            yield without_lone_surrogates(item)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_lone_surrogates(item: Article | LoadProblem) -> Article | LoadProblem:
+    """The item with U+FFFD for each lone surrogate, one character for one (offsets hold).
+
+    A file name that is not UTF-8 reaches Python as lone surrogates (`caf\\udce9.txt`), and so
+    does a JSON string escape such as `"\\ud800"`; neither can be written to the cache, a UTF-8
+    file or a terminal, and each crashed every command. The name shown is then `caf\ufffd.txt`.
+    """
+    if isinstance(item, LoadProblem):
+        if _has_lone_surrogate(item.path) or _has_lone_surrogate(item.reason):
+            return replace(item, path=_replaced(item.path), reason=_replaced(item.reason))
+        return item
+    fields = (item.path, item.title, item.text, item.date, item.source, item.url, item.licence, *item.authors)
+    if not any(value and _has_lone_surrogate(value) for value in fields):
+        return item
+    return replace(
+        item,
+        path=_replaced(item.path),
+        title=_replaced(item.title),
+        text=_replaced(item.text),
+        date=_replaced(item.date),
+        source=_replaced(item.source),
+        url=_replaced(item.url),
+        licence=_replaced(item.licence),
+        authors=tuple(_replaced(author) for author in item.authors),
+        id="",  # the text may have changed: its identity is computed again
+    )
+
+
+def _has_lone_surrogate(value: str) -> bool:
+    """Cheap for the usual text: an ASCII string is known as such, and encoding runs in C (a regex
+    over every article cost 0.24 s per 10,000; this costs 6-40 ms)."""
+    if value.isascii():
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+@overload
+def _replaced(value: str) -> str: ...
+@overload
+def _replaced(value: str | None) -> str | None: ...
+def _replaced(value: str | None) -> str | None:
+    return _LONE_SURROGATE.sub("\ufffd", value) if value else value
 
 
 def load_paths(

@@ -72,6 +72,8 @@ def read_file(path: Path) -> Iterator[Article | LoadProblem]:
         yield LoadProblem(name, error.reason)
     except OSError as error:
         yield LoadProblem(name, f"cannot read: {error.strerror or error}")
+    except RecursionError:  # a parser recursing once per level: an e-mail of 3,000 nested parts
+        yield LoadProblem(name, "not an article: nested too deeply to read")
     except Exception as error:
         yield LoadProblem(name, f"could not be read ({type(error).__name__}: {error})")
 

@@ -15,13 +15,14 @@ from typing import Any
 
 from tui.core.model import Article, LoadProblem
 
+from .block_text import text_and_blocks
 from .cleaning import without_residue
 from .dates import normalise_date
 from .decoding import SNIFF_BYTES, binary_reason
 from .errors import SourceError
 from .files import read_document_bytes
 from .html_text import paragraphs_from_html
-from .paragraphs import join_paragraphs, one_line, paragraphs_from_blocks
+from .paragraphs import one_line, paragraphs_from_blocks
 from .titles import fallback_title
 
 MAX_FEED_BYTES = 50 * 1024 * 1024
@@ -68,7 +69,10 @@ def articles_from_feed(data: bytes, name: str, format: str | None = None) -> Ite
         if textless:
             detail += f"; entries {', '.join(map(str, textless))} had no text"
         yield LoadProblem(
-            name, f"the feed is not well-formed XML ({_where(broken)}); read {read} entries{detail}"
+            name,
+            f"read {read} {'entry' if read == 1 else 'entries'}; "
+            f"the feed is not well-formed XML ({_where(broken)}){detail}",
+            kept=True,
         )
 
 
@@ -76,7 +80,7 @@ def _article_from_entry(
     entry: dict[str, Any], feed_info: dict[str, Any], name: str, format: str
 ) -> Article | None:
     paragraphs, _ = without_residue(_entry_paragraphs(entry))
-    text = join_paragraphs(paragraphs)
+    text, blocks = text_and_blocks(paragraphs)
     if not text:
         return None
     link = str(entry.get("link") or "")
@@ -95,6 +99,7 @@ def _article_from_entry(
         licence=one_line(entry.get("license") or entry.get("rights") or feed_info.get("rights") or "")
         or None,
         format=format,
+        blocks=blocks,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .decoding import decode_text
+from .decoding import DecodedText, decode_document
 from .errors import SourceError
 
 MEGABYTE = 1024 * 1024
@@ -44,7 +44,12 @@ def read_document_bytes(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> bytes:
 
 def read_document_text(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> str:
     """The file decoded as text (see decoding.decode_text), or SourceError with the reason."""
-    text = decode_text(read_document_bytes(path, limit))
-    if not text.strip():
+    return read_document(path, limit).text
+
+
+def read_document(path: Path, limit: int = MAX_DOCUMENT_BYTES) -> DecodedText:
+    """The file decoded as text with a note on any damaged bytes, or SourceError with the reason."""
+    decoded = decode_document(read_document_bytes(path, limit))
+    if not decoded.text.strip():
         raise SourceError("empty file")
-    return text
+    return decoded

@@ -3,6 +3,8 @@
 trafilatura does the extraction (the most accurate open extractor in published benchmarks) with
 reader comments excluded; when it finds nothing, readability-lxml, then the page's plain block
 text. Titles get extra care because sites put their own name in <title> ("Site » Headline").
+The text is trafilatura's plain text; each of its lines takes its block (heading, block quotation,
+list item) from the element of trafilatura's own tree (`<head>`, `<quote>`, `<item>`) it came from.
 """
 
 from __future__ import annotations
@@ -14,15 +16,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core.model import Article, LoadProblem
+from tui.core.model import Article, BlockKind, LoadProblem
 
+from .block_text import BlockParagraph, text_and_blocks
 from .cleaning import without_residue
 from .dates import normalise_date
 from .decoding import SNIFF_BYTES, binary_reason, decode_text
 from .errors import SourceError
 from .files import read_document_bytes
 from .html_text import paragraphs_from_html, without_control_characters
-from .paragraphs import join_paragraphs, one_line, paragraphs_from_lines
+from .paragraphs import one_line, paragraphs_from_lines
 from .titles import fallback_title
 
 if TYPE_CHECKING:
@@ -64,13 +67,13 @@ def article_from_html(html: str, name: str, format: str, url: str | None = None)
     html = without_control_characters(html)
     extracted = _trafilatura(html, url)
     root = _parse(html)
-    paragraphs = paragraphs_from_lines(extracted.get("text") or "")
+    paragraphs = _with_kinds(paragraphs_from_lines(extracted.get("text") or ""), extracted.get("body"))
     if not paragraphs:
         paragraphs = _readability_paragraphs(html)
     if not paragraphs and root is not None:
         paragraphs = paragraphs_from_html(html)
     paragraphs, dateline_date = without_residue(paragraphs)
-    text = join_paragraphs(paragraphs)
+    text, blocks = text_and_blocks(paragraphs)
     if not text:
         raise SourceError("no article text found in the page")
     page_title, site_name = _title_and_site(root, extracted.get("title"))
@@ -84,7 +87,74 @@ def article_from_html(html: str, name: str, format: str, url: str | None = None)
         authors=_authors(extracted.get("author")),
         licence=extracted.get("license") or None,
         format=format,
+        blocks=blocks,
     )
+
+
+# trafilatura's elements that hold a line of its text, and the block each stands in.
+_TRAFILATURA_LINES = frozenset({"head", "p", "item", "quote", "cell", "code", "list"})
+_LOOKAHEAD = 8  # elements skipped at most looking for a line's own: keeps the match linear
+
+
+def _with_kinds(paragraphs: list[str], body: Any) -> list[str]:
+    """The paragraphs, each marked with the block kind of the element of `body` it came from.
+
+    trafilatura writes its text from its tree, one element a line, in order (a list item's line
+    starting "- "), so a line is matched with the next element whose words it ends with; a line
+    that matches none stays a paragraph.
+    """
+    if body is None:
+        return paragraphs
+    lines = _tree_lines(body)
+    marked: list[str] = []
+    next_line = 0
+    for paragraph in paragraphs:
+        for index in range(next_line, min(len(lines), next_line + _LOOKAHEAD)):
+            words, kind, level = lines[index]
+            if words and paragraph.endswith(words):
+                marked.append(BlockParagraph(paragraph, kind, level))
+                next_line = index + 1
+                break
+        else:
+            marked.append(paragraph)
+    return marked
+
+
+def _tree_lines(body: Any) -> list[tuple[str, BlockKind, int | None]]:
+    """(words, kind, heading level) of each innermost line-holding element of trafilatura's tree,
+    found in one pass: document order visits a parent before its children."""
+    inside: dict[Any, tuple[bool, bool]] = {}  # element -> (in a <quote>, in an <item>)
+    holders: set[Any] = set()  # elements with a line-holding element inside them
+    found: list[tuple[Any, BlockKind, int | None]] = []
+    for element in body.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        parent = element.getparent()
+        quoted, listed = inside.get(parent, (False, False))
+        quoted, listed = quoted or tag == "quote", listed or tag == "item"
+        inside[element] = (quoted, listed)
+        if tag not in _TRAFILATURA_LINES:
+            continue
+        ancestor = parent
+        while ancestor is not None and ancestor not in holders:
+            holders.add(ancestor)
+            ancestor = ancestor.getparent()
+        kind: BlockKind = "paragraph"
+        level = None
+        if quoted:
+            kind = "blockquote"
+        elif tag == "head":
+            kind, rend = "heading", str(element.get("rend") or "")
+            level = int(rend[1:]) if rend[:1] == "h" and rend[1:].isdigit() else 2
+        elif listed:
+            kind = "list_item"
+        elif tag == "code":
+            kind = "preformatted"
+        found.append((element, kind, level))
+    return [
+        (one_line("".join(element.itertext())), kind, level)
+        for element, kind, level in found
+        if element not in holders
+    ]
 
 
 def _trafilatura(html: str, url: str | None) -> dict[str, Any]:

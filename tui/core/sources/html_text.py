@@ -2,7 +2,9 @@
 
 Used for feed entry bodies, HTML blocks in Markdown and as the last resort for web pages. Block
 elements (p, li, h1-h6, blockquote, div, ...) and <br> end a paragraph; scripts, styles and
-forms and photo captions are dropped; inline markup keeps its words.
+forms and photo captions are dropped; inline markup keeps its words. Each paragraph knows its block
+(heading, block quotation, list item, preformatted): a marker character put at the start of each
+block's line before the text is taken out says which, and is removed again.
 """
 
 from __future__ import annotations
@@ -10,7 +12,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .paragraphs import paragraphs_from_lines
+from tui.core.model import BlockKind
+
+from .block_text import BlockParagraph
+from .paragraphs import one_line, paragraphs_from_lines
 
 if TYPE_CHECKING:
     import lxml.etree
@@ -88,12 +93,21 @@ _BLOCKS = frozenset(
 )
 
 
+# Unicode noncharacters (never text) that mark where a block's line starts: one per kind, six for
+# the heading levels. Any found in the page itself are removed first.
+_MARKER_BASE = 0xFDD0
+_MARKED_KINDS: tuple[BlockKind, ...] = ("paragraph", "blockquote", "list_item", "preformatted")
+_HEADING_MARKER = _MARKER_BASE + len(_MARKED_KINDS)
+_MARKERS = re.compile(f"[{chr(_MARKER_BASE)}-{chr(_HEADING_MARKER + 5)}]")
+_HEADINGS = {f"h{level}": level for level in range(1, 7)}
+
+
 def paragraphs_from_html(html: str) -> list[str]:
     """The paragraphs of an HTML document or fragment, each on one line, in document order."""
     import lxml.etree
     import lxml.html
 
-    html = without_control_characters(html)
+    html = _MARKERS.sub("", without_control_characters(html))
     if not html.strip():
         return []
     try:
@@ -110,13 +124,66 @@ def paragraphs_from_html(html: str) -> list[str]:
     for element in list(root.xpath(_CAPTIONS)):
         if len(element.text_content()) <= MAX_CAPTION_CHARS:
             _drop_keeping_tail(element)
+    markers = _markers(root)
     for element in root.iter():
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "br" or tag in _BLOCKS:
-            element.tail = "\n" + (element.tail or "")
+            parent = element.getparent()
+            element.tail = "\n" + markers.get(parent, "") + (element.tail or "")
             if tag != "br":
-                element.text = "\n" + (element.text or "")
-    return paragraphs_from_lines(root.text_content())
+                element.text = "\n" + markers[element] + (element.text or "")
+    return _marked_paragraphs(root.text_content())
+
+
+_QUOTED, _LISTED, _PREFORMATTED = 1, 2, 4  # what an element's ancestors (or itself) make its text
+
+
+def _markers(root: lxml.etree._Element) -> dict[lxml.etree._Element, str]:
+    """The marker of the block kind each element's own text stands in, in one pass over the tree
+    (document order visits a parent before its children, so each inherits its parent's context)."""
+    context: dict[lxml.etree._Element, int] = {}
+    markers: dict[lxml.etree._Element, str] = {}
+    for element in root.iter():
+        parent = element.getparent()
+        tag = element.tag if isinstance(element.tag, str) else ""
+        flags = context.get(parent, 0) if parent is not None else 0
+        flags |= (_QUOTED if tag == "blockquote" else 0) | (_LISTED if tag == "li" else 0)
+        flags |= _PREFORMATTED if tag == "pre" else 0
+        context[element] = flags
+        level = _HEADINGS.get(tag)
+        if flags & _QUOTED:
+            code = _MARKED_KINDS.index("blockquote")
+        elif level is not None:
+            code = len(_MARKED_KINDS) + level - 1
+        elif flags & _PREFORMATTED:
+            code = _MARKED_KINDS.index("preformatted")
+        elif flags & _LISTED:
+            code = _MARKED_KINDS.index("list_item")
+        else:
+            code = 0
+        markers[element] = chr(_MARKER_BASE + code)
+    return markers
+
+
+def _marked_paragraphs(text: str) -> list[str]:
+    """The lines of marked text as paragraphs of their kind; a line with no marker continues the
+    kind of the line before (a <pre>'s later lines, words after an inline element)."""
+    paragraphs: list[str] = []
+    kind: BlockKind = "paragraph"
+    level: int | None = None
+    for line in text.splitlines():
+        markers = _MARKERS.findall(line)
+        if markers:
+            code = ord(markers[-1]) - _MARKER_BASE
+            if code >= len(_MARKED_KINDS):
+                kind, level = "heading", code - len(_MARKED_KINDS) + 1
+            else:
+                kind, level = _MARKED_KINDS[code], None
+            line = _MARKERS.sub("", line)
+        words = one_line(line)
+        if words:
+            paragraphs.append(BlockParagraph(words, kind, level))
+    return paragraphs
 
 
 def without_control_characters(text: str) -> str:

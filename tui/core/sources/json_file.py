@@ -24,6 +24,10 @@ MAX_LINE_BYTES = 20 * 1024 * 1024
 MAX_LEADING_BAD_LINES = 20
 
 
+# Python's JSON parser recurses once per [ or {: a hostile file of 100,000 brackets exhausts it.
+TOO_DEEP = "not an article: JSON nested too deeply to read"
+
+
 def read_json_file(path: Path) -> Iterator[Article | LoadProblem]:
     name = str(path)
     data = read_document_bytes(path, MAX_COLLECTION_BYTES)
@@ -38,6 +42,8 @@ def read_json_file(path: Path) -> Iterator[Article | LoadProblem]:
         raise SourceError(
             f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from None
+    except RecursionError:
+        raise SourceError(TOO_DEEP) from None
     yield from articles_from_json_value(document, name, "json")
 
 
@@ -121,3 +127,5 @@ def _parse_line(raw: bytes | str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise SourceError(f"not valid JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:
+        raise SourceError(TOO_DEEP) from None

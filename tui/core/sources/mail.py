@@ -10,6 +10,7 @@ import email
 import email.policy
 import email.utils
 import mailbox
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from email.message import EmailMessage
@@ -17,13 +18,16 @@ from pathlib import Path
 
 from tui.core.model import Article, LoadProblem
 
+from .block_text import BlockParagraph, text_and_blocks
 from .dates import normalise_date
 from .decoding import SNIFF_BYTES, binary_reason, decode_text
 from .errors import SourceError
 from .files import read_document_bytes
 from .html_page import article_from_html
-from .paragraphs import join_paragraphs, one_line, paragraphs_from_blocks
+from .paragraphs import one_line
 from .titles import fallback_title
+
+_QUOTE_MARKER = re.compile(r"[ \t]*>(?:[ \t]?>)*[ \t]?")
 
 
 def read_eml_file(path: Path) -> Iterator[Article | LoadProblem]:
@@ -75,7 +79,7 @@ def article_from_message(message: EmailMessage, name: str, format: str) -> Artic
             date=date or article.date,
             source=sender or article.source,
         )
-    text = join_paragraphs(paragraphs_from_blocks(content))
+    text, blocks = text_and_blocks(mail_paragraphs(content))
     if not text:
         raise SourceError("the message's text part is empty")
     return Article(
@@ -85,7 +89,36 @@ def article_from_message(message: EmailMessage, name: str, format: str) -> Artic
         date=date,
         source=sender,
         format=format,
+        blocks=blocks,
     )
+
+
+def mail_paragraphs(content: str) -> list[str]:
+    """The paragraphs of a plain-text body: blank lines end a paragraph, and a run of `>` quoted
+    lines is a block quotation of its own (its `>` markers dropped, as a mail reader shows it)."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    current_quoted = False
+
+    def close() -> None:
+        if current:
+            words = one_line(" ".join(current))
+            paragraphs.append(BlockParagraph(words, "blockquote") if current_quoted else words)
+            current.clear()
+
+    for line in content.splitlines():
+        marker = _QUOTE_MARKER.match(line)
+        quoted = marker is not None
+        words = line[marker.end() :] if marker else line
+        if quoted != current_quoted:
+            close()
+            current_quoted = quoted
+        if words.strip():
+            current.append(words)
+        else:
+            close()
+    close()
+    return paragraphs
 
 
 def _parse(data: bytes) -> EmailMessage:

@@ -1,8 +1,9 @@
-"""`.md` articles: YAML front matter as metadata, the Markdown body as plain paragraphs.
+"""`.md` articles: YAML front matter as metadata, the Markdown body as plain paragraphs with their blocks.
 
 markdown-it-py parses the body (front matter through mdit_py_plugins), so emphasis, links, lists,
 block quotes and headings come out as the words a reader sees, one paragraph per line, with no
-Markdown syntax left for the analysis to trip on.
+Markdown syntax left for the analysis to trip on; each paragraph's block (heading, block quotation,
+list item, code) is read from the same token stream and kept as a span of that text.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.core.model import Article, LoadProblem
+from tui.core.model import Article, BlockKind, LoadProblem
 
+from .block_text import BlockParagraph, text_and_blocks
 from .dates import normalise_date
 from .errors import SourceError
-from .files import read_document_text
+from .files import read_document
 from .html_text import paragraphs_from_html
-from .paragraphs import join_paragraphs, one_line
+from .paragraphs import one_line
 from .titles import fallback_title
 
 if TYPE_CHECKING:
@@ -39,25 +41,62 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").use(front_matter_plugin).enable(["table", "strikethrough"])
 
 
+class AliasRefusedError(Exception):
+    """Front matter that uses a YAML alias; `line` is its line in the file."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+@cache
+def _front_matter_loader() -> type:
+    """yaml.SafeLoader without aliases: `*name` repeats a node by reference, so nine nested lines of
+    ten aliases each make 10**9 strings once turned into text (a "billion laughs" in YAML: 8 GB and
+    minutes, measured). An article's title, date and authors never need them."""
+    import yaml
+
+    class FrontMatterLoader(yaml.SafeLoader):
+        def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+            if self.check_event(yaml.AliasEvent):
+                raise AliasRefusedError(self.peek_event().start_mark.line + 2)
+            return super().compose_node(parent, index)
+
+    return FrontMatterLoader
+
+
 def read_markdown_file(path: Path) -> Iterator[Article | LoadProblem]:
     import yaml
 
-    text = read_document_text(path)
-    name = str(path)
+    decoded = read_document(path)
+    text, name = decoded.text, str(path)
     tokens = _parser().parse(text)
     metadata: dict[str, Any] = {}
     if tokens and tokens[0].type == "front_matter":
         try:
-            loaded = yaml.safe_load(tokens[0].content)
+            loaded = yaml.load(tokens[0].content, Loader=_front_matter_loader())
+        except AliasRefusedError as refused:
+            yield LoadProblem(
+                name,
+                f"read without its front matter, which uses a YAML alias (*name) at line {refused.line}: "
+                "not allowed, since aliases can repeat a value a billion times",
+                kept=True,
+            )
         except yaml.YAMLError as error:
-            yield LoadProblem(name, f"front matter is not valid YAML ({_yaml_where(error)}); read without it")
+            yield LoadProblem(
+                name,
+                f"read without its front matter, which is not valid YAML ({_yaml_where(error)})",
+                kept=True,
+            )
         else:
             if isinstance(loaded, dict):
                 metadata = loaded
             elif loaded is not None:
-                yield LoadProblem(name, "front matter is not a mapping of fields; read without it")
+                yield LoadProblem(
+                    name, "read without its front matter, which is not a mapping of fields", kept=True
+                )
     paragraphs, first_heading = _body_paragraphs(tokens)
-    body = join_paragraphs(paragraphs)
+    body, blocks = text_and_blocks(paragraphs)
     if not body:
         raise SourceError("no article text (the Markdown body is empty)")
     title = _field(metadata, "title") or first_heading or fallback_title(body, name)
@@ -71,38 +110,58 @@ def read_markdown_file(path: Path) -> Iterator[Article | LoadProblem]:
         authors=_authors(metadata.get("authors", metadata.get("author"))),
         licence=_field(metadata, "license") or _field(metadata, "licence"),
         format="md",
+        blocks=blocks,
     )
+    if decoded.note:
+        yield LoadProblem(name, decoded.note, kept=True)
 
 
 def _body_paragraphs(tokens: list[Token]) -> tuple[list[str], str | None]:
-    """Each block's words as one paragraph; a table row is one paragraph with its cells joined."""
+    """Each block's words as one paragraph that knows its kind (heading, block quotation, list
+    item...); a table row is one paragraph with its cells joined."""
     paragraphs: list[str] = []
     first_heading: str | None = None
     row: list[str] | None = None
-    in_heading = False
+    heading_level: int | None = None
+    quotes = items = 0
     for token in tokens:
         if token.type == "tr_open":
             row = []
         elif token.type == "tr_close" and row is not None:
-            paragraphs.append(" | ".join(cell for cell in row if cell))
+            paragraphs.append(BlockParagraph(" | ".join(cell for cell in row if cell), _kind(quotes, items)))
             row = None
         elif token.type == "heading_open":
-            in_heading = True
+            heading_level = int(token.tag[1:]) if token.tag[1:].isdigit() else 1
         elif token.type == "heading_close":
-            in_heading = False
+            heading_level = None
+        elif token.type == "blockquote_open":
+            quotes += 1
+        elif token.type == "blockquote_close":
+            quotes -= 1
+        elif token.type == "list_item_open":
+            items += 1
+        elif token.type == "list_item_close":
+            items -= 1
         elif token.type == "inline":
             words = _inline_text(token)
             if row is not None:
                 row.append(words)
-            else:
-                paragraphs.append(words)
-                if in_heading and first_heading is None and words:
+            elif heading_level is not None and not quotes:
+                paragraphs.append(BlockParagraph(words, "heading", heading_level))
+                if first_heading is None and words:
                     first_heading = words
+            else:
+                paragraphs.append(BlockParagraph(words, _kind(quotes, items)))
         elif token.type in ("fence", "code_block"):
-            paragraphs.append(token.content)
+            paragraphs.append(BlockParagraph(token.content, "blockquote" if quotes else "preformatted"))
         elif token.type == "html_block":
             paragraphs.extend(paragraphs_from_html(token.content))
     return paragraphs, first_heading
+
+
+def _kind(quotes: int, items: int) -> BlockKind:
+    """A block quotation wins over a list item: a quoted list is still someone else's words."""
+    return "blockquote" if quotes else "list_item" if items else "paragraph"
 
 
 def _inline_text(token: Token) -> str:

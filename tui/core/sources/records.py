@@ -12,11 +12,12 @@ from typing import Any
 
 from tui.core.model import Article
 
+from .block_text import text_and_blocks
 from .cleaning import without_residue
 from .dates import normalise_date
 from .errors import SourceError
 from .html_text import paragraphs_from_html
-from .paragraphs import join_paragraphs, one_line, paragraphs_from_lines
+from .paragraphs import one_line, paragraphs_from_lines
 from .titles import fallback_title
 
 _HTML_MARKUP = re.compile(r"</?(?:p|div|br|li|h[1-6]|blockquote|span|a)\b[^>]*>", re.IGNORECASE)
@@ -35,7 +36,7 @@ def article_from_record(record: Any, path: str, format: str) -> Article:
     if not isinstance(record, dict):
         raise SourceError(f"expected a JSON object, found {_json_kind(record)}")
     paragraphs, dateline_date = without_residue(_paragraphs(_first(record, TEXT_FIELDS)))
-    text = join_paragraphs(paragraphs)
+    text, blocks = text_and_blocks(paragraphs)
     if not text:
         raise SourceError(f"no article text (looked for the fields {', '.join(TEXT_FIELDS)})")
     title = one_line(_as_str(_first(record, TITLE_FIELDS)) or "") or fallback_title(text, path)
@@ -49,6 +50,7 @@ def article_from_record(record: Any, path: str, format: str) -> Article:
         authors=_authors(_first(record, AUTHOR_FIELDS)),
         licence=_as_str(_first(record, LICENCE_FIELDS)),
         format=format,
+        blocks=blocks,
     )
 
 

@@ -14,20 +14,22 @@ from tui.core.model import Article, LoadProblem
 
 from .dispatch import read_file
 from .errors import SourceError
-from .fetching import LocalCopy, UrlFetcher
+from .fetching import LocalCopy, UrlFetcher, without_credentials
 
 
 def read_url(url: str, fetcher: UrlFetcher) -> Iterator[Article | LoadProblem]:
+    """The articles behind `url`, named after it without any `user:password@` (used for the request)."""
+    shown = without_credentials(url)
     try:
         copy = fetcher.fetch(url)
     except SourceError as error:
         saved = fetcher.saved_copy(url)
         if saved is None:
-            yield LoadProblem(url, error.reason)
+            yield LoadProblem(shown, error.reason)
             return
-        yield LoadProblem(url, f"{error.reason}; read the copy saved {saved.fetched}".rstrip())
+        yield LoadProblem(shown, f"{error.reason}; read the copy saved {saved.fetched}".rstrip(), kept=True)
         copy = saved
-    yield from _articles_from_copy(url, copy)
+    yield from _articles_from_copy(shown, copy)
 
 
 def _articles_from_copy(url: str, copy: LocalCopy) -> Iterator[Article | LoadProblem]:
@@ -35,7 +37,7 @@ def _articles_from_copy(url: str, copy: LocalCopy) -> Iterator[Article | LoadPro
     for item in read_file(copy.path):
         renamed = url + item.path[len(local) :] if item.path.startswith(local) else item.path
         if isinstance(item, LoadProblem):
-            yield LoadProblem(renamed, item.reason)
+            yield LoadProblem(renamed, item.reason, kept=item.kept)
             continue
         single_page = renamed == url
         yield replace(item, path=renamed, format="url", url=copy.url if single_page else item.url)

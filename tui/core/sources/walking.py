@@ -30,7 +30,8 @@ def is_housekeeping(path: Path) -> bool:
 def files_in_folder(folder: Path) -> Iterator[Path | LoadProblem]:
     """Every article candidate under `folder`, depth first, names sorted, hidden ones skipped.
 
-    A folder that cannot be listed is named as a problem; a symlink that loops back is not followed twice.
+    A folder that cannot be listed is named as a problem; a symlink that loops back is not followed
+    twice; a named pipe, socket or device is named and never opened (opening a pipe would hang).
     """
     yield from _walk(folder, set())
 
@@ -51,9 +52,16 @@ def _walk(folder: Path, seen: set[str]) -> Iterator[Path | LoadProblem]:
         path = Path(entry.path)
         try:
             is_dir = entry.is_dir()
+            is_file = not is_dir and entry.is_file()
+            exists = is_dir or is_file or os.path.exists(entry.path)
         except OSError:
-            is_dir = False
+            is_dir = is_file = exists = False
         if is_dir:
             yield from _walk(path, seen)
-        elif not is_housekeeping(path):
-            yield path
+        elif is_housekeeping(path):
+            continue
+        elif is_file or not exists:
+            yield path  # a dangling or looping link is named by the reader: "cannot read: ..."
+        else:
+            # Opening a named pipe waits for a writer that may never come: the walk would hang.
+            yield LoadProblem(str(path), "not a regular file (a pipe, socket or device)")

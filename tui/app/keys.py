@@ -1,0 +1,90 @@
+"""The reader's keys as data, and their words: one text per key for the footer, the help and the palette.
+
+Every binding has an id, which is how a user remaps it (keys.toml, tui.app.keymap) and how the
+palette and the help find it. The footer shows `description` (short: room is scarce at 80
+columns); the help and the palette show `tooltip` when there is one, else the description
+(`binding_text`), so a key is described in one place only.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding, BindingType
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+# Keys that work on every screen (the app's) and that the reader's own screen lists first, in this order.
+GLOBAL_KEYS: list[BindingType] = [
+    Binding("q", "app.quit", "Quit", id="quit"),
+    Binding("question_mark", "app.help", "Help", key_display="?", tooltip="Every key", id="help"),
+    Binding("f1", "app.help_focused", "Help for this pane", show=False, id="help-focused"),
+]
+
+# The reader's keys, whichever pane has the focus (each pane's own keys are in its BINDINGS).
+READER_KEYS: list[BindingType] = [
+    Binding("slash", "search", "Search", key_display="/", id="search"),
+    Binding("right_square_bracket", "quote(1)", "Next quote", key_display="]", id="next-quote"),
+    Binding("left_square_bracket", "quote(-1)", "Prev quote", key_display="[", show=False, id="prev-quote"),
+    # not in the footer, where room is short at 80 columns; the help lists it
+    Binding("right_curly_bracket", "entity(1)", "Next entity", key_display="}", show=False, id="next-entity"),
+    Binding("left_curly_bracket", "entity(-1)", "Prev entity", key_display="{", show=False, id="prev-entity"),
+    Binding("n", "match(1)", "Next match", show=False, id="next-match"),
+    Binding("N", "match(-1)", "Prev match", show=False, id="prev-match"),
+    # not in the footer: the actors panel's own subtitle says "a: scope"
+    Binding("a", "actors_scope", "Actors scope", show=False, id="actors-scope"),
+    Binding("m", "toggle_mark", "Mark", tooltip="Mark/unmark the selected quote", id="mark-quote"),
+    Binding(
+        "y",
+        "copy_quote",
+        "Copy",
+        tooltip="Copy the selected quote with its source",
+        show=False,
+        id="copy-quote",
+    ),
+    Binding("e", "export", "Export", tooltip="Export quotes to a file", id="export"),
+    Binding("A", "toggle_pane('actors-panel')", "Show/hide actors panel", show=False, id="toggle-actors"),
+    Binding("L", "toggle_pane('article-list')", "Show/hide article list", show=False, id="toggle-list"),
+    Binding("escape", "back", "Back / clear", show=False, id="back"),
+    Binding("tab", "app.focus_next", "Next pane", show=False, id="next-pane"),
+    Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="previous-pane"),
+]
+
+# What the palette offers besides articles, actors and highlights: these keys' actions, in this order.
+PALETTE_KEYS = (
+    "actors-scope",
+    "actors-sort",
+    "export",
+    "mark-quote",
+    "copy-quote",
+    "toggle-list",
+    "toggle-actors",
+    "help",
+)
+
+
+def binding_text(binding: Binding) -> str:
+    """How the help and the palette describe a key: the tooltip when there is one (the footer's word
+    may be terse), else the description."""
+    return binding.tooltip or binding.description
+
+
+def described_keys(node: DOMNode) -> dict[str, tuple[Binding, list[str]]]:
+    """A node's own bindings that have an id (the user's keymap applied): id -> (binding, keys shown)."""
+    bindings = node._bindings.copy()
+    keymap = node.app._keymap
+    if keymap:
+        bindings.apply_keymap(keymap)
+    found: dict[str, tuple[Binding, list[str]]] = {}
+    for key, key_bindings in bindings.key_to_bindings.items():
+        for binding in key_bindings:
+            if not binding.description or binding.system:
+                continue
+            if binding.id is None and binding.action != "command_palette":
+                continue  # the widgets' own defaults, repeated by the reader's bindings
+            shown = node.app.get_key_display(binding.with_key(key))
+            entry = found.setdefault(binding.id or binding.action, (binding, []))
+            if shown not in entry[1]:
+                entry[1].append(shown)
+    return found

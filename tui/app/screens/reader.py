@@ -1,0 +1,230 @@
+"""The reader's main view: article list | article | actors, the search bar above and the keys below.
+
+ReaderScreen owns the layout and the keys; its layers below hold the panes and what they show
+(reader_panes.py) and what the background jobs report (reader_feed.py). The panes are described
+once in tui.app.panes, the keys in tui.app.keys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+from textual.widgets import Input
+from textual.worker import Worker
+
+from tui.app.keys import GLOBAL_KEYS, READER_KEYS
+from tui.app.panes import PANES
+from tui.app.screens.reader_feed import ReaderFeed
+from tui.app.widgets.actors_panel import ActorsPanel
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.search_bar import SearchInput
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from tui.app import messages
+    from tui.app.commands import Command
+
+
+def _reader_commands() -> type[Provider]:
+    """Imported when the palette first opens, not at start-up."""
+    from tui.app.commands import ReaderCommands
+
+    return ReaderCommands
+
+
+class ReaderScreen(ReaderFeed, inherit_bindings=False):
+    """The reader's main view: its layout, its keys, the search, the cards and the palette."""
+
+    # Screen's own bindings are not inherited: READER_KEYS binds tab and shift+tab, with ids, where the
+    # help lists them, and Screen's copy key is kept as it is.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *GLOBAL_KEYS,
+        *READER_KEYS,
+        Binding("ctrl+c,super+c", "screen.copy_text", "Copy selected text", show=False),
+    ]
+    COMMANDS: ClassVar = {_reader_commands}
+
+    # -- panes and layout ------------------------------------------------------------------------
+
+    def binding_ids(self) -> set[str]:
+        """Every binding id of the reader: its own keys and every pane's (what keys.toml may remap)."""
+        classes = [type(self), *(pane.widget for pane in PANES)]
+        return {b.id for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
+
+    def help_sections(self, everywhere: Sequence[DOMNode]) -> list[tuple[str, Sequence[DOMNode]]]:
+        """The help's sections: the keys that work everywhere, then each pane's."""
+        return [("Everywhere", [self, *everywhere])] + [
+            (pane.title, [self.query_one(f"#{pane.id}")]) for pane in PANES
+        ]
+
+    def action_actors_scope(self) -> None:
+        panel = self.actors_panel
+        panel.scope = "all" if panel.scope == "article" else "article"
+        if panel.id in self.hidden:
+            self.action_toggle_pane(panel.id)
+        self._refresh_actors(keep_place=False)
+
+    @on(ActorsPanel.StatementChosen)
+    def _statement_chosen(self, event: ActorsPanel.StatementChosen) -> None:
+        if event.article_id != self.current_id:
+            if not event.selected:
+                return
+            self.open_article(event.article_id)
+        self.article_view.select_quote(event.quote, flash=event.selected)
+
+    @on(ActorsPanel.MarkRequested)
+    def _mark_requested(self, event: ActorsPanel.MarkRequested) -> None:
+        article = self.library.article(event.article_id)
+        if article is not None:
+            self.quotes.toggle(article, event.quote)
+
+    @on(ActorsPanel.CardRequested)
+    def _actor_card(self, event: ActorsPanel.CardRequested) -> None:
+        from tui.app.profiles import profile_of_actor
+
+        self._show_card(profile_of_actor(self.library, event.actor))
+
+    @on(ArticleView.EntityCardRequested)
+    def _entity_card(self, event: ArticleView.EntityCardRequested) -> None:
+        from tui.app.profiles import profile_of_entity
+
+        self._show_card(profile_of_entity(self.library, self.current_id, event.entity))
+
+    def _show_card(self, profile) -> None:  # type: ignore[no-untyped-def]
+        from tui.app.screens.entity_card import EntityCard
+
+        self.app.push_screen(EntityCard(profile), self._card_closed)
+
+    def _card_closed(self, choice: str | None) -> None:
+        if not choice:
+            return
+        article_id, _, start = choice.partition("#")
+        if self.open_article(article_id) is None:
+            return
+        if start:
+            analysis = self.library.analysis(article_id)
+            quote = next((q for q in analysis.quotes if q.start == int(start)), None) if analysis else None
+            if quote is not None:
+                self.article_view.select_quote(quote, flash=True)
+        self.article_view.focus()
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self.search_input.focus()
+
+    @on(Input.Changed, "#search-input")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.query_text = event.value.strip()
+        self.search.request(self.query_text)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        self.search.search_ended(event.worker)
+
+    @property
+    def search_settled(self) -> bool:
+        """No search running or waiting, and the list and article show the last one's results."""
+        return self.search.idle and not self._follow_due
+
+    def on_search_results(self, message: messages.SearchResults) -> None:
+        if message.query != self.query_text:
+            return  # typed on meanwhile: the search for the newer text is due or running
+        if message.error:
+            self.notify(message.error, title="Search", severity="warning", timeout=5)
+            return
+        if message.article_ids is None:
+            self.article_list.set_articles(self.library.articles)
+            self.match_total = None
+        else:
+            listed = [self.library.article(i) for i in message.article_ids]
+            self.article_list.set_articles([a for a in listed if a is not None])
+            self.match_total = message.total
+        self._count(recount=False)
+        # The list first: the article under the cursor and its highlighted matches cost more than
+        # the list (text, highlights, actors, legend), so they follow once the list is on screen.
+        if not self._follow_due:
+            self._follow_due = True
+            self.call_after_refresh(self._follow_list)
+
+    def _follow_list(self) -> None:
+        """Open the article under the list's cursor (the best match, or the one already open) and
+        highlight the query's matches in it."""
+        self._follow_due = False
+        chosen = self.article_list.highlighted_id
+        if chosen is not None and chosen != self.current_id:
+            self.open_article(chosen)
+            return
+        article = self.article_view.article
+        if article is not None:
+            self.article_view.set_matches(
+                self.library.match_spans(self.query_text, article.id) if self.query_text else []
+            )
+
+    @on(SearchInput.Done)
+    def _search_done(self, event: SearchInput.Done) -> None:
+        if event.cleared:
+            self.query_text = ""
+        self.article_list.focus()
+
+    # -- keys ------------------------------------------------------------------------------------
+
+    def action_quote(self, step: int) -> None:
+        self.article_view.action_quote(step)
+
+    def action_entity(self, step: int) -> None:
+        self.article_view.action_entity(step)
+
+    def action_match(self, step: int) -> None:
+        if not self.query_text:
+            self.notify("Search first with / to step through matches.", timeout=2)
+        elif not self.article_view.next_match(step):
+            self.notify("No match in this article.", timeout=2)
+
+    def action_toggle_mark(self) -> None:
+        self.quotes.toggle_selected()
+
+    def action_copy_quote(self) -> None:
+        self.quotes.copy_selected()
+
+    def action_export(self) -> None:
+        self.quotes.export(
+            article_id=self.current_id, query=self.query_text, matching_ids=self.article_list.shown_ids
+        )
+
+    def action_back(self) -> None:
+        view = self.article_view
+        if self.focused is view and view.clear_selection():
+            return
+        if self.focused is not self.article_list and self.article_list.display:
+            self.article_list.focus()
+        elif self.query_text:
+            self.search_input.value = ""
+            self.query_text = ""
+            self.search.request("")
+
+    def palette_commands(self) -> list[Command]:
+        """Commands for the palette, the ones about what is on screen first."""
+        from tui.app import commands
+        from tui.app.keys import PALETTE_KEYS
+
+        panes = [(pane.title, self.query_one(f"#{pane.id}")) for pane in PANES]
+        return [
+            *commands.highlight_commands(self.article_view),
+            *commands.actor_commands(self.actors_panel, self._jump_to_actor),
+            *commands.key_commands([("", self), ("", self.app), *panes], PALETTE_KEYS),
+            *commands.article_commands(self.library.articles, self._open_and_read),
+        ]
+
+    def _jump_to_actor(self, name: str) -> None:
+        if self.actors_panel.id in self.hidden:
+            self.action_toggle_pane(self.actors_panel.id or "")
+        self.actors_panel.jump_to(name)
+
+    def _open_and_read(self, article_id: str) -> None:
+        self.open_article(article_id)
+        self.article_view.focus()
