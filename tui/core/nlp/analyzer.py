@@ -133,10 +133,8 @@ def analysis_of(doc: Any, article_id: str, identity: str) -> Analysis:
         actor_name = None
         if st.speaker is not None:
             actor_name = book.resolve(st.speaker, st.speaker_token, recent)
-        elif st.cue is None and st.quotes:
-            actor_name = book.introduced_before(
-                st.start, st.end
-            )  # a quote right after its speaker is introduced
+        elif st.cue is None and st.quotes:  # a quote right after its speaker is introduced
+            actor_name = book.introduced_before(st.start, st.end)
         if actor_name is not None:
             if st.speaker is not None and not st.inherited:
                 book.add_mention(actor_name, st.speaker)
