@@ -9,8 +9,13 @@ cleaned here, and never of an actor who has statements: then the reader must see
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Any
 
-from .lexicon import platforms
+from .lexicon import group_nouns, name_titles, organisation_nouns, platforms, role_nouns, speech_nouns
+from .offices import role_abbreviations
+
+Token = Any
 
 NAME_PARTICLES = {
     "al", "el", "bin", "ibn", "ben", "de", "da", "di", "do", "dos", "das", "du", "del", "della",
@@ -36,6 +41,7 @@ ORG_CONNECTORS = {
     "y",
 }
 ABBREVIATIONS = {"jr", "sr", "inc", "co", "corp", "ltd", "plc", "st", "bros", "llc", "dr", "mr", "mrs", "ms"}
+_ROMAN = re.compile(r"^[IVX]+$")
 _NUMBER = re.compile(r"^[\d.,:/–-]+$")
 _SCORE = re.compile(r"\d[–-]\d")
 _QUOTE_MARKS = '"“”„«»'
@@ -90,3 +96,104 @@ def _capitalised(word: str) -> bool:
 def _starts_sentence(text: str, start: int) -> bool:
     before = text[:start].rstrip(" \t\"“‘'(")
     return not before or before[-1] in ".!?\n:"
+
+
+_NOT_A_NAME_ENTITY = {"GPE", "LOC", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
+                      "ORDINAL"}  # fmt: skip
+"""Entity labels that say a word is no one's name; a speaker tagged a building or a work of art
+("Stanovaya said" as FAC) is a person the small model did not know."""
+PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "who", "that", "which", "this", "these", "those"}
+ACRONYM_LENGTH = range(2, 6)
+"""An all-capital word this long is an organisation's initials ("EDC"); a longer one is a shouted heading."""
+
+
+def speaker_name_tokens(head: Token, strict: bool = True) -> list[Token]:
+    """The tokens of the name a speaker mention gives, when the mention is a name spaCy did not tag.
+
+    `Markstrom said`, `Vancouver's Bo Horvat said`, `fellow Bahraini Esra'a explains`: the capitalised
+    words ending at the mention's head, without a place or nationality before them, a possessive, or a
+    title ("Coach"). Empty when the head names no one by name: a pronoun, a common noun starting its
+    sentence ("Officials said"), a description with an article ("the Crown"), a heading in capitals.
+    With `strict` off, a name spaCy tagged a place ("Marina Stanovaya" as LOC) is still read as a name.
+    """
+    text = head.text
+    if not text[:1].isalpha() or not text[:1].isupper() or (strict and head.ent_type_ in _NOT_A_NAME_ENTITY):
+        return []
+    if _ROMAN.match(text) and head.i > 0 and head.doc[head.i - 1].pos_ == "PROPN":
+        return [*speaker_name_tokens(head.doc[head.i - 1], strict), head]  # "Queen Elizabeth II"
+    if text.isupper() and len(text) > 1 and text in role_abbreviations():
+        return []  # "Kazakh FM": an office, for offices.py
+    if text.isupper() and len(text) > 1:
+        # initials stand alone ("EDC said"); more capitals around them are a dateline or a heading
+        alone = head.i == 0 or not head.doc[head.i - 1].text.isupper()
+        return [head] if len(text) in ACRONYM_LENGTH and alone and head.pos_ == "PROPN" else []
+    lowered = head.lower_
+    if lowered in PRONOUNS or lowered in _common_speakers():
+        return []
+    if head.pos_ != "PROPN" and (head.pos_ not in {"NOUN", "PRON", "ADJ", "X"} or head.is_sent_start):
+        return []
+    if any(c.dep_ in {"det", "nummod", "predet"} or c.lower_ in {"the", "a", "an"} for c in head.lefts):
+        return []  # "the Crown", "One MP": a description
+    tokens = [head]
+    doc = head.doc
+    entity_start = head.i
+    while head.ent_iob_ == "I" and entity_start > 0 and doc[entity_start].ent_iob_ == "I":
+        entity_start -= 1
+    i = head.i - 1
+    while i >= 0 and len(tokens) < 4:
+        token = doc[i]
+        word = token.text
+        in_head_entity = not strict and head.ent_iob_ != "O" and i >= entity_start
+        if token.lower_ in _common_speakers() | name_titles():
+            break
+        if token.ent_type_ in _NOT_A_NAME_ENTITY and not in_head_entity:
+            break
+        if not (word[:1].isupper() and word[:1].isalpha()) and token.lower_ not in NAME_PARTICLES:
+            break
+        if word.isupper() and len(word) > 1:
+            break
+        if token.pos_ not in {"PROPN", "NOUN", "ADJ", "X"} or (token.is_sent_start and token.pos_ != "PROPN"):
+            break
+        tokens.insert(0, token)
+        i -= 1
+    while tokens and tokens[0].lower_ in NAME_PARTICLES:
+        tokens.pop(0)
+    return tokens
+
+
+@lru_cache(maxsize=1)
+def _common_speakers() -> frozenset[str]:
+    return role_nouns() | group_nouns() | speech_nouns() | organisation_nouns()
+
+
+_CREDIT_NAME = r"[A-Z][\w.'’&-]*(?:[ \t]+(?:[A-Z][\w.'’&-]*|of|and|the))*"
+_CREDIT = re.compile(rf"(?:{_CREDIT_NAME}[ \t]*/[ \t]*)+(?:{_CREDIT_NAME})?")
+_PARENTHESES = re.compile(r"\([^()\n]*\)")
+_CAPTION = re.compile(
+    r"^[^\n]*\w, (?:left|right|centre|center|middle|top|bottom|front|back)[,)][^\n]*$", re.MULTILINE
+)
+"""A photo caption placing people in the picture: "his daughters Judy, centre, Jaidaa, left, and ..."."""
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Where the article credits a photo: `(Robert Short/CBC)`, `Jane Doe / Reuters` ending a caption,
+    `Getty/Instagram.` on a line of its own, and a caption that places people in the picture ("Judy,
+    centre, and Ali, left,"). Names there took or are in the picture; they said nothing.
+
+    A slash between names is a credit inside parentheses or at the end of its line; inside a
+    sentence ("a Washington Post/ABC News poll") it is not. Sorted and apart, in one pass over the text.
+    """
+    spans = [m.span() for m in _PARENTHESES.finditer(text) if _CREDIT.search(m.group())]
+    spans += [m.span() for m in _CAPTION.finditer(text)]
+    for match in _CREDIT.finditer(text):
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[match.end() : line_end].strip(" \t.)"):
+            spans.append(match.span())
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

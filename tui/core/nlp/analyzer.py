@@ -129,12 +129,18 @@ def analysis_of(doc: Any, article_id: str, identity: str, blocks: Sequence[Block
     entities = tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
     book = ActorBook(doc)
     statements = with_block_quotations(doc, blocks, find_statements(doc))
+    book.learn_speaker_names(
+        [st.speaker_token for st in statements if st.speaker_token is not None],
+        [(st.start, st.end) for st in statements],
+    )
     actor_names: list[str | None] = []
     recent = []
     for st in statements:
         actor_name = None
         if st.speaker is not None:
             actor_name = book.resolve(st.speaker, st.speaker_token, recent)
+        elif st.cue is None and st.quotes:  # a quote right after its speaker is introduced
+            actor_name = book.introduced_before(st.start, st.end)
         if actor_name is not None:
             if st.speaker is not None and not st.inherited:
                 book.add_mention(actor_name, st.speaker)
@@ -166,7 +172,7 @@ def analysis_of(doc: Any, article_id: str, identity: str, blocks: Sequence[Block
         if builder.label not in ACTOR_LABELS:
             continue
         if builder.name not in speaking:
-            if builder.label not in {"PERSON", "ORG"}:
+            if builder.label not in {"PERSON", "ORG"} or not builder.listed:
                 continue
             if not looks_like_name(builder.name, builder.label, builder.mentions, text):
                 continue

@@ -9,7 +9,7 @@ never loses a cue.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
@@ -40,7 +40,7 @@ def reporting_verbs() -> dict[str, ReportingVerb]:
     return forms
 
 
-@lru_cache(maxsize=1)
+@cache  # one entry per list: with one, lists read in turn were read from disk each time
 def _word_list(name: str) -> frozenset[str]:
     words = set()
     for line in (DATA / name).read_text(encoding="utf-8").splitlines():
@@ -68,6 +68,21 @@ def role_nouns() -> frozenset[str]:
 def group_nouns() -> frozenset[str]:
     """Bodies of people that speak as one: "the police", "the government"."""
     return _word_list("group_nouns.txt")
+
+
+def name_titles() -> frozenset[str]:
+    """Words written before a name that are no part of it: "Mr.", "Prime Minister", "the late"."""
+    return _word_list("name_titles.txt")
+
+
+def organisation_nouns() -> frozenset[str]:
+    """Nouns that stand for an organisation the article names: "the company", "the utility"."""
+    return _word_list("organisation_nouns.txt")
+
+
+def document_nouns() -> frozenset[str]:
+    """Things that say something but are no one: "the memo", "figures", "the list"."""
+    return _word_list("document_nouns.txt")
 
 
 def platforms() -> frozenset[str]:

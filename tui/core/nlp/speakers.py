@@ -10,13 +10,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .lexicon import role_nouns, verb_for
+from .lexicon import role_nouns, speech_nouns, verb_for
 
 Token = Any
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_ISSUED = {"paper", "policy", "resolution", "proposal", "notice", "order", "ruling", "decision"}
+"""Things issued that say something, besides speech nouns: "issued a policy paper calling for"."""
 _DROP_FROM_PHRASE = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep_"}
-_CLIMB = {"conj", "advcl", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep", "pobj", "advmod"}
-"""What a cue hangs on when its subject is another verb's: "aside from saying", "stopped short of calling"."""
+_CLIMB = {"conj", "advcl", "xcomp", "pcomp", "acl", "ccomp", "dep", "prep", "pobj", "advmod", "acomp"}
+"""What a cue hangs on when its subject is another verb's: "aside from saying", "stopped short of calling",
+"won't be able to brag"."""
 
 
 def doc_text(doc: Any) -> str:
@@ -102,6 +105,8 @@ def subject_of(verb: Token) -> Token | None:
         climbed = current is not verb
         for child in current.children:
             if child.dep_ in {"nsubj", "csubj"}:
+                if climbed and child.lower_ == "it" and current.lemma_ == "be":
+                    return None  # "It is worth noting that": no one
                 return _past_rubric(past_dateline(child), current)
         for child in current.children:
             if child.dep_ == "agent":
@@ -118,12 +123,27 @@ def subject_of(verb: Token) -> Token | None:
         if current.dep_ in _CLIMB and current.head is not current:
             participle = current.tag_ == "VBG"
             current = current.head
+            if current.dep_ == "dobj" and current.lower_ in speech_nouns() | _ISSUED:
+                current = current.head  # "the Council issued a statement calling ...": who issued it
             # "..., noting that": the one noting is who made the report the participle hangs on
             while participle and current.dep_ in {"ccomp", "conj"} and current.head is not current:
                 current = current.head
             continue
         break
-    return None
+    return _name_right_before(verb) or (_name_right_before(current) if current is not verb else None)
+
+
+def _name_right_before(verb: Token) -> Token | None:
+    """A name written right before a cue the parser did not make its subject: `McNeely said` parsed
+    with McNeely as an adverb, or split off as a sentence of its own after a heading."""
+    if verb.i == 0 or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "PROPN" or not before.text[:1].isupper() or before.dep_ in {"compound", "poss", "pobj"}:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+        return None
+    return before
 
 
 def mention_tokens(head: Token) -> tuple[int, int]:
