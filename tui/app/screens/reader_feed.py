@@ -31,6 +31,8 @@ class ReaderFeed(ReaderPanes):
         # one "skipped" notice for the files a folder could not give, not one each
         self.problems = Coalescer[LoadProblem](self, 0.3, self._report_problems)
         self._analyser: Analyser | None = None
+        # articles read while loading: the list is sorted again at most every 0.25 s, not per batch
+        self.relist_later = Coalescer[None](self, 0.25, lambda _: self.relist())
 
     @property
     def analyser(self) -> Analyser:
@@ -55,7 +57,7 @@ class ReaderFeed(ReaderPanes):
         remembered from last time, after the first paint; else the welcome screen."""
         given = self.host.opened_library()
         if given is not None and given.articles:
-            self.article_list.append_articles(given.articles)
+            self.relist()
             self.call_after_refresh(self._spare_the_collector)
             if not self.paths:
                 self._start_analysis()
@@ -111,8 +113,10 @@ class ReaderFeed(ReaderPanes):
     def on_articles_read(self, message: messages.ArticlesRead) -> None:
         if self.query_text:
             self.search.request(self.query_text)
+        elif not self.article_list.shown_ids:
+            self.relist()  # the first titles at once
         else:
-            self.article_list.append_articles(message.articles)
+            self.relist_later.add()
         self._count()
         if message.watched:
             count, shown = len(message.articles), message.articles[:3]
@@ -139,6 +143,7 @@ class ReaderFeed(ReaderPanes):
             self.notify("\n".join(lines), title=title, severity=severity, timeout=10)
 
     def on_loading_finished(self, message: messages.LoadingFinished) -> None:
+        self.relist_later.flush()
         self.reading = False
         self.call_after_refresh(self._spare_the_collector)
         self.problems.flush()
@@ -242,6 +247,8 @@ class ReaderFeed(ReaderPanes):
             self.notify(f"Analysis unavailable: {message.error}", severity="error", timeout=12)
         self._refresh_actors()
         self._update_legend()
+        if self.article_list.order == "statements":
+            self.relist()  # the counts are known now; not while they arrive, under the reader's cursor
         total = self.analyser.finished(message.error)
         if total:
             self.status.show("Analysing…", 0, total)
