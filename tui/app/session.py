@@ -1,8 +1,8 @@
 """What was open last time, so `newsreader` with no paths picks up where the reader left off, and
 how the reader was left (the article list's order).
 
-The list of paths and the view are user data (platformdirs' user data directory), not cache: clearing the cache
-must not forget it. Failures to read or write it are never fatal.
+The list of paths and the view are user data (platformdirs' user data directory), not cache:
+clearing the cache must not forget them. Failures to read or write it are never fatal.
 """
 
 from __future__ import annotations
