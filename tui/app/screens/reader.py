@@ -188,6 +188,15 @@ class ReaderScreen(ReaderFeed, inherit_bindings=False):
         elif not self.article_view.next_match(step):
             self.notify("No match in this article.", timeout=2)
 
+    def action_open_path(self) -> None:
+        from tui.app.screens.open_path import OpenPathScreen
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.add_paths([path])
+
+        self.app.push_screen(OpenPathScreen(), chosen)
+
     def action_toggle_mark(self) -> None:
         self.quotes.toggle_selected()
 

@@ -119,6 +119,11 @@ class ReaderPanes(Screen[None]):
     def start_reading(self) -> None:
         """Open what the reader was asked to: ReaderFeed does (reading is its job)."""
 
+    @property
+    def adding(self) -> bool:
+        """Paths opened with `o` are being read: ReaderFeed knows (reading is its job)."""
+        return False
+
     # -- the list's order ------------------------------------------------------------------------
 
     def listed_articles(self) -> list[Article]:
@@ -138,7 +143,7 @@ class ReaderPanes(Screen[None]):
         if self.query_text:
             return
         listed = self.article_list
-        on_top = self.reading and listed.highlighted in (None, 0)
+        on_top = self.reading and listed.highlighted in (None, 0) and not self.adding
         listed.ranked = False
         listed.set_articles(self.listed_articles())
         if on_top and listed.shown_ids:
