@@ -150,7 +150,14 @@ class ReaderPanes(Screen[None]):
             listed.highlighted = 0
         chosen = listed.highlighted_id
         if chosen is not None and (self.current_id is None or (on_top and chosen != self.current_id)):
-            self.open_article(chosen)
+            if self.reading:  # the first titles on screen first: the article costs more to show
+                self.call_after_refresh(self._open_listed, chosen)
+            else:
+                self.open_article(chosen)
+
+    def _open_listed(self, article_id: str) -> None:
+        if self.article_list.highlighted_id == article_id and article_id != self.current_id:
+            self.open_article(article_id)
 
     @on(ArticleList.OrderChanged)
     def _order_changed(self, event: ArticleList.OrderChanged) -> None:
