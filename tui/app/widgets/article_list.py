@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -102,15 +102,6 @@ class ArticleList(OptionList):
         if row is None:
             row = self._rows[article.id] = Option(article_prompt(article), id=article.id)
         return row
-
-    def append_articles(self, articles: Iterable[Article]) -> None:
-        new = [self._row(a) for a in articles]
-        if not new:
-            return
-        self.shown_ids.extend(option.id for option in new if option.id)
-        self.add_options(new)
-        if self.highlighted is None:
-            self.highlighted = 0
 
     def set_articles(self, articles: Sequence[Article]) -> None:
         """Show exactly these articles in one update, the cursor on the same article when it is still
