@@ -1,9 +1,11 @@
-"""Process start to first paint: newsreader on sample_data/ against a bare Textual app, in the same run.
+"""Process start to the first article titles on screen: newsreader on sample_data/ against a bare
+Textual app (a header, a footer and one line of text), in the same run.
 
-Each program runs in its own pseudo-terminal (120x40); the clock stops when the first frame shows a
-marker only a painted screen has ("Articles" for newsreader, "BARE-READY" for the bare app). Runs
+Each program runs in its own pseudo-terminal (120x40); the clock stops when the terminal receives what
+a user waits for: the start of any sample article's title for newsreader (the list's rows, or the
+open article's header: the first content, not the empty frame), "BARE-READY" for the bare app. Runs
 alternate between the two so both see the same machine load. Goal: newsreader <= 1.5x the bare app
-and < 0.6 s.
+(issue 13).
 
 Python's bytecode cache is on (in a temporary PYTHONPYCACHEPREFIX, so the checkout stays clean) even
 when the shell sets PYTHONDONTWRITEBYTECODE: an installed newsreader has its .pyc files, as Textual in
@@ -32,16 +34,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BARE = (
     "from textual.app import App\n"
-    "from textual.widgets import Static\n"
+    "from textual.widgets import Footer, Header, Static\n"
     "class Bare(App):\n"
+    "    BINDINGS = [('q', 'quit', 'Quit')]\n"
     "    def compose(self):\n"
+    "        yield Header()\n"
     "        yield Static('BARE-READY')\n"
+    "        yield Footer()\n"
     "Bare().run()\n"
 )
+TITLE_START = 14  # characters: fits the list's first row at 120 columns, long enough to be a title's
 
 
-def time_to_marker(command: list[str], marker: bytes, env: dict[str, str], timeout: float = 20.0) -> float:
-    """Seconds from spawning `command` in a 120x40 pty until `marker` appears in its output."""
+def title_markers() -> list[bytes]:
+    """The start of every sample article's title, as the terminal receives it."""
+    sys.path.insert(0, str(ROOT))
+    from tui.core.library import Library
+
+    library = Library(no_cache=True)
+    library.open([str(ROOT / "sample_data")], index=False)
+    return [a.title[:TITLE_START].encode() for a in library.articles if len(a.title) >= TITLE_START]
+
+
+def time_to_marker(
+    command: list[str], markers: list[bytes], env: dict[str, str], timeout: float = 20.0
+) -> float:
+    """Seconds from spawning `command` in a 120x40 pty until any of `markers` appears in its output."""
     primary, secondary = os.openpty()
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     start = time.perf_counter()
@@ -65,9 +83,9 @@ def time_to_marker(command: list[str], marker: bytes, env: dict[str, str], timeo
                 except OSError:
                     break
                 seen += chunk
-                if marker in seen:
+                if any(marker in seen for marker in markers):
                     return time.perf_counter() - start
-        raise RuntimeError(f"{command[0]}: no first paint within {timeout} s")
+        raise RuntimeError(f"{command[0]}: nothing awaited on screen within {timeout} s")
     finally:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
@@ -94,20 +112,20 @@ def main() -> int:
             env["PYTHONPYCACHEPREFIX"] = f"{home}/pycache"
         newsreader = [str(ROOT / ".venv/bin/newsreader"), "sample_data/"]
         bare = [sys.executable, "-c", BARE]
-        time_to_marker(newsreader, b"Articles", env)  # warm the file cache and the analysis cache once
+        titles = title_markers()
+        time_to_marker(newsreader, titles, env)  # warm the file cache and the reader's cache once
         reader_times, bare_times = [], []
         for _ in range(args.runs):
-            bare_times.append(time_to_marker(bare, b"BARE-READY", env))
-            reader_times.append(time_to_marker(newsreader, b"Articles", env))
+            bare_times.append(time_to_marker(bare, [b"BARE-READY"], env))
+            reader_times.append(time_to_marker(newsreader, titles, env))
     reader, plain = statistics.median(reader_times), statistics.median(bare_times)
     cache = "off" if args.no_bytecode_cache else "on"
-    print(f"runs: {args.runs} each, alternating; process start to first paint, median (min-max)")
+    print(f"runs: {args.runs} each, alternating; process start to first content, median (min-max)")
     print(f"bytecode cache   : {cache}")
     print(f"bare Textual app : {plain:.3f} s ({min(bare_times):.3f}-{max(bare_times):.3f})")
-    print(f"newsreader       : {reader:.3f} s ({min(reader_times):.3f}-{max(reader_times):.3f})")
+    print(f"newsreader       : {reader:.3f} s ({min(reader_times):.3f}-{max(reader_times):.3f}) to a title")
     ratio = reader / plain
-    ok = ratio <= 1.5 and reader < 0.6
-    print(f"ratio            : {ratio:.2f}x  (goal <= 1.5x and < 0.6 s: {'met' if ok else 'NOT met'})")
+    print(f"ratio            : {ratio:.2f}x  (goal <= 1.5x: {'met' if ratio <= 1.5 else 'NOT met'})")
     return 0
 
 

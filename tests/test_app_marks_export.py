@@ -184,7 +184,7 @@ async def test_e_opens_the_export_dialog_and_writes_the_marked_quote(tmp_path: P
     library = analysed_library()
     app = reader(tmp_path / "marks.json", library=library)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("j")  # the Kazakhstan article
+        await pilot.press("G")  # the Kazakhstan article (undated: last)
         await pilot.press("enter", "right_square_bracket", "right_square_bracket", "m")
         quote = app.reader.article_view.selected_quote
         assert quote is not None and app.reader.article_view.article.path.endswith(KAZAKHSTAN)

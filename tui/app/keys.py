@@ -25,6 +25,7 @@ GLOBAL_KEYS: list[BindingType] = [
 # The reader's keys, whichever pane has the focus (each pane's own keys are in its BINDINGS).
 READER_KEYS: list[BindingType] = [
     Binding("slash", "search", "Search", key_display="/", id="search"),
+    Binding("o", "open_path", "Open", tooltip="Open a file, folder or web address", id="open"),
     Binding("right_square_bracket", "quote(1)", "Next quote", key_display="]", id="next-quote"),
     Binding("left_square_bracket", "quote(-1)", "Prev quote", key_display="[", show=False, id="prev-quote"),
     # not in the footer, where room is short at 80 columns; the help lists it
@@ -53,6 +54,8 @@ READER_KEYS: list[BindingType] = [
 
 # What the palette offers besides articles, actors and highlights: these keys' actions, in this order.
 PALETTE_KEYS = (
+    "open",
+    "list-order",
     "actors-scope",
     "actors-sort",
     "export",

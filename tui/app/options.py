@@ -13,8 +13,9 @@ class ReaderOptions:
     `paths` are opened after the first paint (none: the paths remembered from last time, else the
     welcome screen); `model`, `db` and `no_cache` open the library; `analyze=False` shows articles
     without analysing them and `analysis_in_processes=False` analyses in a thread (tests, benches);
-    `remember=False` neither reads nor writes the session; `session_path`, `keymap_path` and
-    `marks_path` replace the user's own files; `watch` follows the opened folders.
+    `remember=False` neither reads nor writes the session (paths and list order); `session_path`,
+    `view_path`, `keymap_path` and `marks_path` replace the user's own files; `watch` follows the
+    opened folders.
     """
 
     paths: tuple[str, ...] = ()
@@ -25,6 +26,7 @@ class ReaderOptions:
     analysis_in_processes: bool = True
     remember: bool = True
     session_path: Path | None = None
+    view_path: Path | None = None
     keymap_path: Path | None = None
     marks_path: Path | None = None
     theme: str | None = None

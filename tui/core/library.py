@@ -17,13 +17,16 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from tui.core.analysis_pool import AnalysisPool, AnalyzerFactory
-from tui.core.index import IndexBusy, SearchIndex
 from tui.core.model import Analysis, Article, LoadProblem, Quote
 from tui.core.query import Query, QueryError, parse_query
 from tui.core.search import SearchHit, SearchResults, make_snippet, match_spans, needs_analysis
 from tui.core.store import Store, resolve_db_path
+
+if TYPE_CHECKING:  # imported when first used: the reader's first titles wait for neither (~50 ms)
+    from tui.core.analysis_pool import AnalysisPool, AnalyzerFactory
+    from tui.core.index import SearchIndex
 
 ArticleCallback = Callable[[Article], None]
 ProblemCallback = Callable[[LoadProblem], None]
@@ -111,7 +114,7 @@ class Library:
         self._pool: AnalysisPool | None = None
         self._pool_processes = 0
         self.store = store if store is not None else Store.open(resolve_db_path(db, no_cache=no_cache))
-        self.index = SearchIndex(self.store.index_path)
+        self._index: SearchIndex | None = None  # opened on first use (tantivy)
         self._unsaved: list[Article] = []
         self._saving: set[str] = set()  # ids of a batch being written, until its cached analyses are known
         self._messages: list[str] = []
@@ -120,18 +123,50 @@ class Library:
         self._cached_ids: set[str] = set()
         self._ids_by_file: dict[str, list[str]] = {}  # which loaded articles each file gave, in order
         self._real_dirs: dict[str, str] = {}
-        self.pipeline: str | None = None
-        self.model_problem: str | None = None
-        try:
-            identity = self._get_analyzer().identity
-            self.pipeline = identity if analyzer_factory else f"{identity}+{nlp_code_fingerprint()}"
-        except Exception as error:  # ModelNotFoundError: the reader still shows the articles
-            self.model_problem = str(error)
+        self._identified = False
+        self._pipeline: str | None = None
+        self._model_problem: str | None = None
+
+    def _identify(self) -> None:
+        """The pipeline's identity, found when first asked for (the analysis package is imported
+        for it, ~65 ms): the first articles read reach the screen before that."""
+        with self._lock:
+            if self._identified:
+                return
+            try:
+                identity = self._get_analyzer().identity
+                self._pipeline = identity if self._factory else f"{identity}+{nlp_code_fingerprint()}"
+            except Exception as error:  # ModelNotFoundError: the reader still shows the articles
+                self._model_problem = str(error)
+            self._identified = True
+
+    @property
+    def pipeline(self) -> str | None:
+        """The analysis pipeline's identity (model, analysis version, code): the cache's key; None
+        when no model can be found (`model_problem` says why)."""
+        self._identify()
+        return self._pipeline
+
+    @property
+    def model_problem(self) -> str | None:
+        self._identify()
+        return self._model_problem
 
     @property
     def messages(self) -> list[str]:
         """What to tell the user about the cache and the index, in the order it happened."""
-        return [*self.store.messages, *self.index.messages, *self._messages]
+        index = [] if self._index is None else self._index.messages
+        return [*self.store.messages, *index, *self._messages]
+
+    @property
+    def index(self) -> SearchIndex:
+        """The full-text index, opened when first needed: after the first articles are listed."""
+        with self._lock:
+            if self._index is None:
+                from tui.core.index import SearchIndex
+
+                self._index = SearchIndex(self.store.index_path)
+            return self._index
 
     def _get_analyzer(self):  # type: ignore[no-untyped-def]
         if self._analyzer is None:
@@ -205,6 +240,7 @@ class Library:
                 again.append(item)
             elif self._add(item, key) and on_article:
                 on_article(item)
+                self._identify()  # once the first article is on its way to the screen: not before
         settle()
         self._flush_articles()
         if index:
@@ -420,6 +456,8 @@ class Library:
             self._pool.close()
             self._pool = None
         if self._pool is None:
+            from tui.core.analysis_pool import AnalysisPool
+
             self._get_analyzer()  # a missing model is reported here, not by every worker
             self._pool = AnalysisPool(self.model, processes=processes, analyzer_factory=self._factory)
             self._pool_processes = processes
@@ -435,6 +473,8 @@ class Library:
 
     def sync_index(self) -> bool:
         """Bring the search index up to the cache; False when another process is writing it."""
+        from tui.core.index import IndexBusy, SearchIndex
+
         self._flush_articles()
         try:
             self.index.sync(self.store)
@@ -445,7 +485,7 @@ class Library:
                 raise
             # A full or read-only disk under the index: carry on with one in memory, rebuilt from the cache.
             self._messages.append(f"search index in memory: cannot write {self.index.path} ({error})")
-            self.index = SearchIndex(None)
+            self._index = SearchIndex(None)
             self.index.sync(self.store)
         return True
 

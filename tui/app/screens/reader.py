@@ -138,9 +138,12 @@ class ReaderScreen(ReaderFeed, inherit_bindings=False):
             self.notify(message.error, title="Search", severity="warning", timeout=5)
             return
         if message.article_ids is None:
-            self.article_list.set_articles(self.library.articles)
+            self.article_list.ranked = False
+            self.article_list.set_articles(self.listed_articles())
             self.match_total = None
         else:
+            # a search's matches stay as ranked, best first: the title says so
+            self.article_list.ranked = True
             listed = [self.library.article(i) for i in message.article_ids]
             self.article_list.set_articles([a for a in listed if a is not None])
             self.match_total = message.total
@@ -184,6 +187,15 @@ class ReaderScreen(ReaderFeed, inherit_bindings=False):
             self.notify("Search first with / to step through matches.", timeout=2)
         elif not self.article_view.next_match(step):
             self.notify("No match in this article.", timeout=2)
+
+    def action_open_path(self) -> None:
+        from tui.app.screens.open_path import OpenPathScreen
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.add_paths([path])
+
+        self.app.push_screen(OpenPathScreen(), chosen)
 
     def action_toggle_mark(self) -> None:
         self.quotes.toggle_selected()

@@ -31,6 +31,10 @@ class ReaderFeed(ReaderPanes):
         # one "skipped" notice for the files a folder could not give, not one each
         self.problems = Coalescer[LoadProblem](self, 0.3, self._report_problems)
         self._analyser: Analyser | None = None
+        # articles read while loading: the list is sorted again at most every 0.25 s, not per batch
+        self.relist_later = Coalescer[None](self, 0.25, lambda _: self.relist())
+        self._adding: list[str] = []  # paths opened with `o` while others were being read
+        self._added: tuple[list[str], int] | None = None  # paths being read after `o`, articles so far
 
     @property
     def analyser(self) -> Analyser:
@@ -55,7 +59,7 @@ class ReaderFeed(ReaderPanes):
         remembered from last time, after the first paint; else the welcome screen."""
         given = self.host.opened_library()
         if given is not None and given.articles:
-            self.article_list.append_articles(given.articles)
+            self.relist()
             self.call_after_refresh(self._spare_the_collector)
             if not self.paths:
                 self._start_analysis()
@@ -91,13 +95,40 @@ class ReaderFeed(ReaderPanes):
     def open_paths(self, paths: Sequence[str], *, remember: bool = True) -> None:
         """Read the paths in a worker; articles appear in the list as they are read."""
         self.paths = list(paths)
-        if remember and self.options.remember:
-            from tui.app.session import save_paths
+        if remember:
+            self._remember_paths()
+        self._read(self.paths)
 
-            try:
-                save_paths(self.paths, self.options.session_path)
-            except OSError as error:
-                self.notify(f"Could not remember the open files: {error}", severity="warning")
+    @property
+    def adding(self) -> bool:
+        return self._added is not None
+
+    def add_paths(self, paths: Sequence[str]) -> None:
+        """Open more paths beside the ones open (`o`): read like the command line's, problems
+        reported the same way, and remembered with them for the next start. While files are being
+        read, they are read next."""
+        self.paths = [*self.paths, *(p for p in paths if p not in self.paths)]
+        self._remember_paths()
+        self._adding.extend(paths)
+        if not self.reading:
+            self._read_added()
+
+    def _read_added(self) -> None:
+        paths, self._adding = self._adding, []
+        self._added = (paths, 0)
+        self._read(paths)
+
+    def _remember_paths(self) -> None:
+        if not self.options.remember:
+            return
+        from tui.app.session import save_paths
+
+        try:
+            save_paths(self.paths, self.options.session_path)
+        except OSError as error:
+            self.notify(f"Could not remember the open files: {error}", severity="warning")
+
+    def _read(self, paths: list[str]) -> None:
         self.reading = True
         self.article_view.placeholder = "Reading articles…"
         if self.current_id is None:
@@ -106,13 +137,17 @@ class ReaderFeed(ReaderPanes):
         from tui.app.jobs import Loader
 
         loader = Loader(lambda: self.host.library, self.post_message)
-        self.run_worker(partial(loader.run, self.paths), thread=True, exclusive=True, group="load")
+        self.run_worker(partial(loader.run, paths), thread=True, exclusive=True, group="load")
 
     def on_articles_read(self, message: messages.ArticlesRead) -> None:
         if self.query_text:
             self.search.request(self.query_text)
+        elif not self.article_list.shown_ids:
+            self.relist()  # the first titles at once
         else:
-            self.article_list.append_articles(message.articles)
+            self.relist_later.add()
+        if self._added is not None:
+            self._added = (self._added[0], self._added[1] + len(message.articles))
         self._count()
         if message.watched:
             count, shown = len(message.articles), message.articles[:3]
@@ -139,11 +174,21 @@ class ReaderFeed(ReaderPanes):
             self.notify("\n".join(lines), title=title, severity=severity, timeout=10)
 
     def on_loading_finished(self, message: messages.LoadingFinished) -> None:
+        self.relist_later.flush()
         self.reading = False
         self.call_after_refresh(self._spare_the_collector)
         self.problems.flush()
         if message.error:
             self.notify(f"Reading stopped: {message.error}", severity="error", timeout=10)
+        if self._added is not None:
+            (paths, count), self._added = self._added, None
+            names = visible_line(", ".join(paths))
+            self.notify(
+                f"{count} new article{'s' if count != 1 else ''} from {names}", title="Opened", timeout=4
+            )
+        if self._adding:
+            self._read_added()
+            return
         if self.options.watch and self._watched_paths != self.paths:
             # also an empty folder: watching is how its first articles will arrive
             self._watched_paths = list(self.paths)
@@ -242,6 +287,8 @@ class ReaderFeed(ReaderPanes):
             self.notify(f"Analysis unavailable: {message.error}", severity="error", timeout=12)
         self._refresh_actors()
         self._update_legend()
+        if self.article_list.order == "statements":
+            self.relist()  # the counts are known now; not while they arrive, under the reader's cursor
         total = self.analyser.finished(message.error)
         if total:
             self.status.show("Analysing…", 0, total)

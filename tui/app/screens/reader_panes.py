@@ -107,13 +107,68 @@ class ReaderPanes(Screen[None]):
         self.search_bar = self.query_one(SearchBar)
         self.status = self.query_one(AnalysisStatus)
         self.quotes = QuoteActions(self, lambda: self.host.library, lambda: self.host.mark_store)
-        self.article_list.border_title = "Articles"
+        if self.options.remember:
+            from tui.app.list_order import as_order
+            from tui.app.session import load_list_order
+
+            self.article_list.order = as_order(load_list_order(self.options.view_path))
         self.narrow = self.app.size.width < NARROW
         self.article_list.focus()
         self.start_reading()
 
     def start_reading(self) -> None:
         """Open what the reader was asked to: ReaderFeed does (reading is its job)."""
+
+    @property
+    def adding(self) -> bool:
+        """Paths opened with `o` are being read: ReaderFeed knows (reading is its job)."""
+        return False
+
+    # -- the list's order ------------------------------------------------------------------------
+
+    def listed_articles(self) -> list[Article]:
+        """Every loaded article, in the order the list shows when no search is active."""
+        from tui.app.list_order import ordered
+
+        return ordered(self.library.articles, self.article_list.order, self._statement_count)
+
+    def _statement_count(self, article_id: str) -> int | None:
+        analysis = self.library.analysis(article_id)
+        return len(analysis.quotes) if analysis is not None else None
+
+    def relist(self) -> None:
+        """List every article in the chosen order (not while a search shows its matches). The first
+        one is opened when none is open yet; while the files are read, a cursor left on the first
+        row stays there (the newest article read so far), elsewhere it stays on its article."""
+        if self.query_text:
+            return
+        listed = self.article_list
+        on_top = self.reading and listed.highlighted in (None, 0) and not self.adding
+        listed.ranked = False
+        listed.set_articles(self.listed_articles())
+        if on_top and listed.shown_ids:
+            listed.highlighted = 0
+        chosen = listed.highlighted_id
+        if chosen is not None and (self.current_id is None or (on_top and chosen != self.current_id)):
+            if self.reading:  # the first titles on screen first: the article costs more to show
+                self.call_after_refresh(self._open_listed, chosen)
+            else:
+                self.open_article(chosen)
+
+    def _open_listed(self, article_id: str) -> None:
+        if self.article_list.highlighted_id == article_id and article_id != self.current_id:
+            self.open_article(article_id)
+
+    @on(ArticleList.OrderChanged)
+    def _order_changed(self, event: ArticleList.OrderChanged) -> None:
+        self.relist()
+        if self.options.remember:
+            from tui.app.session import save_list_order
+
+            try:
+                save_list_order(event.order, self.options.view_path)
+            except OSError as error:
+                self.notify(f"Could not remember the list's order: {error}", severity="warning")
 
     # -- the open article and its actors ---------------------------------------------------------
 

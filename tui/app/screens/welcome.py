@@ -63,7 +63,8 @@ class WelcomeScreen(ModalScreen[bool]):
                 "Open articles by naming files or folders when you start it:\n\n"
                 "    newsreader PATH...\n\n"
                 f"Folders are read recursively: {formats_sentence()}; and web addresses (https://...), "
-                "or - for standard input. Next time, newsreader with no paths reopens what you had open.\n\n"
+                "or - for standard input. In the reader, o opens more. Next time, newsreader with no paths "
+                "reopens what you had open.\n\n"
                 f"{samples}\n\nescape: an empty reader · q: quit · ?: keys",
                 id="welcome-text",
             )

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.reactive import var
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.app.list_order import DEFAULT_ORDER, ORDER_LABELS, ListOrder, next_order
 from tui.core.model import Article
 from tui.core.terminal_safe import visible_line
 
@@ -24,7 +27,8 @@ def article_prompt(article: Article) -> Text:
 
 
 class ArticleList(OptionList):
-    """Articles in the order they were read; moving the cursor opens the article beside it.
+    """Articles in the order chosen with `s` (newest first at first), or as a search ranked them;
+    moving the cursor opens the article beside it. The subtitle says which order is shown.
 
     Each article's row (an Option) is made once and kept: OptionList caches a row's laid-out
     prompt and its height on the Option, so a search that lists 500 articles again reuses that work
@@ -39,12 +43,54 @@ class ArticleList(OptionList):
         Binding("space,pagedown", "page_down", "Page down", show=False, id="list-page-down"),
         Binding("b,pageup", "page_up", "Page up", show=False, id="list-page-up"),
         Binding("enter", "select", "Read", id="list-open"),
+        Binding(
+            "s",
+            "cycle_order",
+            "Order",
+            tooltip="Order: newest, oldest, title, most statements",
+            id="list-order",
+        ),
     ]
+
+    order: var[ListOrder] = var(DEFAULT_ORDER, init=False)
+    """The order the articles are listed in when no search is active (the screen lists them)."""
+    ranked = var(False, init=False)
+    """A search is active: the list shows its matches, best first, whatever `order` says."""
+
+    class OrderChanged(Message):
+        """The user chose another order: the screen lists the articles again and remembers it."""
+
+        def __init__(self, order: ListOrder) -> None:
+            super().__init__()
+            self.order = order
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.shown_ids: list[str] = []
         self._rows: dict[str, Option] = {}
+
+    def on_mount(self) -> None:
+        self._show_order()
+
+    def watch_order(self) -> None:
+        self._show_order()
+
+    def watch_ranked(self) -> None:
+        self._show_order()
+
+    def _show_order(self) -> None:
+        # in the subtitle, not the title: "Articles · most statements" does not fit 80 columns
+        self.border_title = "Articles"
+        self.border_subtitle = "best match first" if self.ranked else f"{ORDER_LABELS[self.order]} (s)"
+
+    def action_cycle_order(self) -> None:
+        if self.ranked:
+            self.notify(
+                "Search results are listed best match first; clear the search (Esc) to order.", timeout=3
+            )
+            return
+        self.order = next_order(self.order)
+        self.post_message(self.OrderChanged(self.order))
 
     @property
     def highlighted_id(self) -> str | None:
@@ -56,15 +102,6 @@ class ArticleList(OptionList):
         if row is None:
             row = self._rows[article.id] = Option(article_prompt(article), id=article.id)
         return row
-
-    def append_articles(self, articles: Iterable[Article]) -> None:
-        new = [self._row(a) for a in articles]
-        if not new:
-            return
-        self.shown_ids.extend(option.id for option in new if option.id)
-        self.add_options(new)
-        if self.highlighted is None:
-            self.highlighted = 0
 
     def set_articles(self, articles: Sequence[Article]) -> None:
         """Show exactly these articles in one update, the cursor on the same article when it is still
