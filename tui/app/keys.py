@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingType
 
+from tui.app.article_text import ENTITY_GROUPS
+
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
@@ -51,6 +53,35 @@ READER_KEYS: list[BindingType] = [
     Binding("tab", "app.focus_next", "Next pane", show=False, id="next-pane"),
     Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="previous-pane"),
 ]
+
+# Number keys toggle entity groups in legend order.
+GROUP_KEYS = dict(zip(ENTITY_GROUPS, "1234567", strict=True))
+
+# The article pane's own keys.
+ARTICLE_KEYS: list[BindingType] = [
+    Binding("j,down", "scroll_lines(1)", "Down", show=False, id="article-down"),
+    Binding("k,up", "scroll_lines(-1)", "Up", show=False, id="article-up"),
+    Binding("g,home", "top", "Top", show=False, id="article-top"),
+    Binding("G,end", "bottom", "Bottom", show=False, id="article-bottom"),
+    Binding("space,pagedown", "page(1)", "Page down", show=False, id="article-page-down"),
+    Binding("b,pageup", "page(-1)", "Page up", show=False, id="article-page-up"),
+    # ] [ } { step through quotes and entities from any pane: they are the reader's keys above
+    Binding("enter", "entity_card", "Entity card", id="entity-card"),
+    Binding("quotation_mark", "toggle_quotes", "Show/hide quote marks", show=False, id="toggle-quotes"),
+    *(
+        Binding(key, f"toggle_group('{group}')", f"Show/hide {group}", show=False, id=f"toggle-{group}")
+        for group, key in GROUP_KEYS.items()
+    ),
+]
+
+
+def next_index(current: int | None, step: int, count: int, first: int) -> int:
+    """Where `]`, `}` or `n` lands among `count` spans: the next (or previous) one from `current`,
+    wrapping around; with no current one, `first` (the first on screen) or the one before it."""
+    if current is None:
+        return first if step > 0 else max(0, first - 1) if first else count - 1
+    return (current + step) % count
+
 
 # What the palette offers besides articles, actors and highlights: these keys' actions, in this order.
 PALETTE_KEYS = (

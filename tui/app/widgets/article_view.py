@@ -17,7 +17,7 @@ from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
@@ -41,20 +41,12 @@ from tui.app.article_text import (
     styled_text,
     visible_entities,
 )
+from tui.app.keys import ARTICLE_KEYS, next_index
 from tui.core.model import Analysis, Article, Entity, Quote
 from tui.core.terminal_safe import visible
 
 READING_WIDTH = 100
 FLASH_SECONDS = 0.8
-# Number keys toggle entity groups in legend order.
-GROUP_KEYS = dict(zip(ENTITY_GROUPS, "1234567", strict=True))
-
-
-def _toggle_bindings() -> list[BindingType]:
-    return [
-        Binding(key, f"toggle_group('{group}')", f"Show/hide {group}", show=False, id=f"toggle-{group}")
-        for group, key in GROUP_KEYS.items()
-    ]
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -70,18 +62,7 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--placeholder",
     }
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_lines(1)", "Down", show=False, id="article-down"),
-        Binding("k,up", "scroll_lines(-1)", "Up", show=False, id="article-up"),
-        Binding("g,home", "top", "Top", show=False, id="article-top"),
-        Binding("G,end", "bottom", "Bottom", show=False, id="article-bottom"),
-        Binding("space,pagedown", "page(1)", "Page down", show=False, id="article-page-down"),
-        Binding("b,pageup", "page(-1)", "Page up", show=False, id="article-page-up"),
-        # ] [ } { step through quotes and entities from any pane: they are the reader's (app) bindings
-        Binding("enter", "entity_card", "Entity card", id="entity-card"),
-        Binding("quotation_mark", "toggle_quotes", "Show/hide quote marks", show=False, id="toggle-quotes"),
-        *_toggle_bindings(),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = ARTICLE_KEYS
 
     class EntityCardRequested(Message):
         """The reader asked for the card of an entity (enter on it, or a click)."""
@@ -341,7 +322,7 @@ class ArticleView(ScrollView, can_focus=True):
         matches = self.marks.matches
         if not matches:
             return False
-        index = self._next_index(self._match_index, step, len(matches), 0)
+        index = next_index(self._match_index, step, len(matches), 0)
         self._match_index = index
         self.marks = replace(self.marks, current_match=index)
         self._restyle()
@@ -356,20 +337,9 @@ class ArticleView(ScrollView, can_focus=True):
         if not spans:
             self.notify(empty, severity="warning", timeout=2)
             return None
-        return self._next_index(current, step, len(spans), self._first_on_screen(spans))
-
-    @staticmethod
-    def _next_index(current: int | None, step: int, count: int, first: int) -> int:
-        if current is None:
-            return first if step > 0 else max(0, first - 1) if first else count - 1
-        return (current + step) % count
-
-    def _first_on_screen(self, spans: list[Quote] | list[Entity]) -> int:
         top = self.scroll_offset.y
-        for index, span in enumerate(spans):
-            if self.line_of(span.start) >= top:
-                return index
-        return 0
+        first = next((i for i, span in enumerate(spans) if self.line_of(span.start) >= top), 0)
+        return next_index(current, step, len(spans), first)
 
     def action_entity_card(self) -> None:
         entity = self.marks.selected_entity
