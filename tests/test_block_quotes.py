@@ -304,3 +304,9 @@ def test_a_quotation_after_a_lead_that_names_no_one_gets_no_actor_from_the_line_
 ) -> None:
     before = "Nadia Berg signed the appeal on Monday."
     assert actor_of_lead(tmp_path, "The appeal is central to the campaign:", before=before) is None
+
+
+def test_someone_elses_words_passed_on_are_not_the_translators(tmp_path: Path) -> None:
+    lead = "Lena Fox translated a nurse's comments on the strike from a local forum:"
+    assert speaker_of_lead(tmp_path, lead) == "a nurse"
+    assert actor_of_lead(tmp_path, lead) != "Lena Fox"

@@ -271,6 +271,9 @@ def _cue_and_subject(span: Any) -> tuple[Token | None, Token | None]:
         if subject is not None:
             return cue, subject
     for root in (t for t in span if t.dep_ == "ROOT" and t.pos_ == "VERB"):
+        author = _author_of_object(root)
+        if author is not None:
+            return (main[-1] if main else root), author
         subject = _speaker_token(subject_of(root), span)
         if subject is not None and subject.lower_ not in _NOT_SPEAKERS:
             return (main[-1] if main else root), subject
@@ -336,10 +339,10 @@ def _author_of_object(cue: Token) -> Token | None:
     """The name a cue's object is by, when the object is a piece of writing or speech: `added a comic by
     Sherif Arafa`, `quotes a post by @handle`, `posted Obama's speech`; None otherwise."""
     for obj in cue.children:
-        if obj.dep_ != "dobj" or obj.lower_ not in writing_nouns() | speech_nouns():
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in writing_nouns() | speech_nouns():
             continue
         owner = next((c for c in obj.children if c.dep_ == "poss"), None)
-        if owner is not None and cue.lemma_.lower() in _PASSING_ON and owner.pos_ == "PROPN":
+        if owner is not None and cue.lemma_.lower() in _PASSING_ON and owner.pos_ in {"PROPN", "NOUN"}:
             return owner  # `He posted Obama's speech on his blog:`: Obama's words, passed on
         # the parser may hang `by Arafa` on the verb: an active verb has no agent of its own
         for prep in [*obj.children, *cue.children]:
