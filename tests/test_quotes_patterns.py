@@ -430,3 +430,15 @@ def test_a_report_inside_a_relative_clause_is_found():
     said = [q for q in analyse(text).quotes if q.cue.text == "said"]
     assert len(said) == 1 and said[0].text.startswith("which") and said[0].text.endswith("lobbyists")
     assert said[0].speaker.text == "he"
+
+
+def test_a_recording_of_someone_speaking_is_theirs_not_the_recordings():
+    q = only_quote("The new ad uses footage of Maria Lopez asking, “Who pays for the new bridge?”")
+    assert q.speaker is not None and "Lopez" in q.speaker.text
+    assert q.actor == "Maria Lopez"
+
+
+def test_a_dash_the_parser_takes_for_a_subject_is_no_speaker():
+    text = "The council's accounts were made public ― Lopez boasted, “That is good management.”"
+    q = next(q for q in analyse(text).quotes if "good management" in q.text)
+    assert q.speaker is not None and q.speaker.text == "Lopez"

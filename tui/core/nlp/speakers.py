@@ -100,11 +100,15 @@ def subject_of(verb: Token) -> Token | None:
     """
     if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.i < verb.head.i:
         return verb.head  # "Said Ellis: ..." parsed as a name with "Said" in it
+    shown = _shown_speaking(verb)
+    if shown is not None:
+        return shown
     current = verb
     for _ in range(6):
         climbed = current is not verb
         for child in current.children:
-            if child.dep_ in {"nsubj", "csubj"}:
+            if child.dep_ in {"nsubj", "csubj"} and any(c.isalnum() for c in child.text):
+                # a dash the parser took for a subject ("made public ― Trump boasted") is none
                 if climbed and child.lower_ == "it" and current.lemma_ == "be":
                     return None  # "It is worth noting that": no one
                 return _past_rubric(past_dateline(child), current)
@@ -131,6 +135,25 @@ def subject_of(verb: Token) -> Token | None:
             continue
         break
     return _name_right_before(verb) or (_name_right_before(current) if current is not verb else None)
+
+
+_RECORDINGS = {"footage", "video", "clip", "recording", "tape", "audio", "film"}
+
+
+def _shown_speaking(verb: Token) -> Token | None:
+    """`The ad uses footage of Hillary Clinton asking, "..."`: who a recording shows speaking, when the
+    cue is a participle hanging on the verb that holds the recording; None otherwise."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"xcomp", "acl", "advcl"}:
+        return None
+    for noun in verb.head.children:
+        if noun.lower_ not in _RECORDINGS or noun.i > verb.i:
+            continue
+        for prep in noun.children:
+            if prep.lower_ == "of":
+                person = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if person is not None and person.pos_ == "PROPN" and person.i < verb.i:
+                    return person
+    return None
 
 
 def _name_right_before(verb: Token) -> Token | None:
