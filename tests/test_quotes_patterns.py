@@ -442,3 +442,23 @@ def test_a_dash_the_parser_takes_for_a_subject_is_no_speaker():
     text = "The council's accounts were made public ― Lopez boasted, “That is good management.”"
     q = next(q for q in analyse(text).quotes if "good management" in q.text)
     assert q.speaker is not None and q.speaker.text == "Lopez"
+
+
+def test_a_quoted_title_the_parser_makes_the_subject_gives_way_to_the_name_before_the_cue():
+    """`"…," Ortiz, an adviser, said on CBC's "Rain and Shine."` where the small model takes "Rain" for
+    the subject of "said" (as it does on some articles): the speaker is Ortiz. The parse is given."""
+    from spacy.tokens import Doc
+
+    from tui.core.nlp.speakers import subject_of
+
+    nlp = shared_analyzer().load().nlp
+    words = ["“", "Go", ",", "”", "Ortiz", ",", "an", "adviser", ",", "said", "on", "CBC", "’s", "“", "Rain"]
+    heads = [1, 9, 1, 1, 9, 4, 7, 4, 9, 9, 9, 10, 11, 14, 9]
+    deps = ["punct", "ccomp", "punct", "punct", "npadvmod", "punct", "det", "appos", "punct", "ROOT",
+            "prep", "pobj", "case", "punct", "nsubj"]  # fmt: skip
+    pos = ["PUNCT", "VERB", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADP",
+           "PROPN", "PART", "PUNCT", "PROPN"]  # fmt: skip
+    tags = ["``", "VB", ",", "''", "NNP", ",", "DT", "NN", ",", "VBD", "IN", "NNP", "POS", "``", "NNP"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    subject = subject_of(doc[9])
+    assert subject is not None and subject.text == "Ortiz"
