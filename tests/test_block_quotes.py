@@ -247,3 +247,66 @@ def test_a_lead_about_the_reader_names_nobody(tmp_path: Path) -> None:
     assert (
         speaker_of_lead(tmp_path, "When you visit the campaign site you get the following message:") is None
     )
+
+
+def actor_of_lead(tmp_path: Path, lead: str, before: str = "The vote took place on Sunday.") -> str | None:
+    article, analysis = analysed(tmp_path, f"{before}\n\n{lead}\n\n> The result will not last the year.\n")
+    return block_quote(article, analysis).actor
+
+
+def test_a_blog_named_with_small_words_is_one_actor_as_written(tmp_path: Path) -> None:
+    assert actor_of_lead(tmp_path, "Reacting to the result, Lanterns on the Harbour writes:") == (
+        "Lanterns on the Harbour"
+    )
+
+
+def test_a_handle_leading_its_quotation_is_an_actor(tmp_path: Path) -> None:
+    assert actor_of_lead(tmp_path, "@quietvoter99:") == "@quietvoter99"
+
+
+def test_a_pen_name_spacy_does_not_tag_is_an_actor_as_written(tmp_path: Path) -> None:
+    assert actor_of_lead(tmp_path, "Grumpy Harbour cat, a blogger from the port, concluded:") == (
+        "Grumpy Harbour cat"
+    )
+
+
+def test_a_common_noun_leading_its_sentence_is_no_pen_name(tmp_path: Path) -> None:
+    actor = actor_of_lead(
+        tmp_path, "Research on the vote shows:", before="The research was paid for by the council."
+    )
+    assert actor != "Research"
+
+
+def test_a_piece_of_writing_by_someone_passed_on_is_their_words(tmp_path: Path) -> None:
+    lead = "The blogger then added a cartoon by Tomas Velez, a local painter, about the new mayor:"
+    assert actor_of_lead(tmp_path, lead) == "Tomas Velez"
+
+
+def test_a_speech_someone_posts_is_the_speakers_words(tmp_path: Path) -> None:
+    before = "Mayor Ingrid Holm gave her first address on Monday. Blogger Peter Quist was pleased."
+    assert actor_of_lead(tmp_path, "He posted Holm's speech on his blog:", before=before) == "Ingrid Holm"
+
+
+def test_a_lead_whose_last_sentence_names_no_one_is_from_whom_the_paragraph_is_about(tmp_path: Path) -> None:
+    lead = (
+        "On his blog, Peter Quist goes on with his criticism of the council. "
+        "Despite the warnings, it was clear that the vote would be close:"
+    )
+    assert actor_of_lead(tmp_path, lead) == "Peter Quist"
+
+
+def test_a_banner_is_no_actor(tmp_path: Path) -> None:
+    assert actor_of_lead(tmp_path, "The paper banner read:") is None
+
+
+def test_a_quotation_after_a_lead_that_names_no_one_gets_no_actor_from_the_line_before(
+    tmp_path: Path,
+) -> None:
+    before = "Nadia Berg signed the appeal on Monday."
+    assert actor_of_lead(tmp_path, "The appeal is central to the campaign:", before=before) is None
+
+
+def test_someone_elses_words_passed_on_are_not_the_translators(tmp_path: Path) -> None:
+    lead = "Lena Fox translated a nurse's comments on the strike from a local forum:"
+    assert speaker_of_lead(tmp_path, lead) == "a nurse"
+    assert actor_of_lead(tmp_path, lead) != "Lena Fox"

@@ -292,3 +292,13 @@ def test_people_placed_in_a_photo_caption_are_no_one_for_she():
         "Meeting the fee costs can be almost impossible for some refugees, she said."
     )
     assert actor_of(text, "almost impossible") == "Rhona Carr"
+
+
+def test_a_forename_spacy_leaves_out_of_a_name_joins_it_but_not_a_nationality():
+    text = (
+        "Bloggers in Oman watched the speech closely.\n"
+        "Omani Mahmood Al Hashmi wonders out loud whether anything will change. "
+        '"Words are cheap," Al Hashmi said.'
+    )
+    assert actor_of(text, "Words are cheap") == "Mahmood Al Hashmi"
+    assert not any("Omani" in name for name in listed(text))

@@ -430,3 +430,35 @@ def test_a_report_inside_a_relative_clause_is_found():
     said = [q for q in analyse(text).quotes if q.cue.text == "said"]
     assert len(said) == 1 and said[0].text.startswith("which") and said[0].text.endswith("lobbyists")
     assert said[0].speaker.text == "he"
+
+
+def test_a_recording_of_someone_speaking_is_theirs_not_the_recordings():
+    q = only_quote("The new ad uses footage of Maria Lopez asking, “Who pays for the new bridge?”")
+    assert q.speaker is not None and "Lopez" in q.speaker.text
+    assert q.actor == "Maria Lopez"
+
+
+def test_a_dash_the_parser_takes_for_a_subject_is_no_speaker():
+    text = "The council's accounts were made public ― Lopez boasted, “That is good management.”"
+    q = next(q for q in analyse(text).quotes if "good management" in q.text)
+    assert q.speaker is not None and q.speaker.text == "Lopez"
+
+
+def test_a_quoted_title_the_parser_makes_the_subject_gives_way_to_the_name_before_the_cue():
+    """`"…," Ortiz, an adviser, said on CBC's "Rain and Shine."` where the small model takes "Rain" for
+    the subject of "said" (as it does on some articles): the speaker is Ortiz. The parse is given."""
+    from spacy.tokens import Doc
+
+    from tui.core.nlp.speakers import subject_of
+
+    nlp = shared_analyzer().load().nlp
+    words = ["“", "Go", ",", "”", "Ortiz", ",", "an", "adviser", ",", "said", "on", "CBC", "’s", "“", "Rain"]
+    heads = [1, 9, 1, 1, 9, 4, 7, 4, 9, 9, 9, 10, 11, 14, 9]
+    deps = ["punct", "ccomp", "punct", "punct", "npadvmod", "punct", "det", "appos", "punct", "ROOT",
+            "prep", "pobj", "case", "punct", "nsubj"]  # fmt: skip
+    pos = ["PUNCT", "VERB", "PUNCT", "PUNCT", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "ADP",
+           "PROPN", "PART", "PUNCT", "PROPN"]  # fmt: skip
+    tags = ["``", "VB", ",", "''", "NNP", ",", "DT", "NN", ",", "VBD", "IN", "NNP", "POS", "``", "NNP"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    subject = subject_of(doc[9])
+    assert subject is not None and subject.text == "Ortiz"

@@ -128,7 +128,7 @@ def speaker_name_tokens(head: Token, strict: bool = True) -> list[Token]:
         alone = head.i == 0 or not head.doc[head.i - 1].text.isupper()
         return [head] if len(text) in ACRONYM_LENGTH and alone and head.pos_ == "PROPN" else []
     lowered = head.lower_
-    if lowered in PRONOUNS or lowered in _common_speakers():
+    if lowered in PRONOUNS or lowered in common_speakers():
         return []
     if head.pos_ != "PROPN" and (head.pos_ not in {"NOUN", "PRON", "ADJ", "X"} or head.is_sent_start):
         return []
@@ -144,7 +144,7 @@ def speaker_name_tokens(head: Token, strict: bool = True) -> list[Token]:
         token = doc[i]
         word = token.text
         in_head_entity = not strict and head.ent_iob_ != "O" and i >= entity_start
-        if token.lower_ in _common_speakers() | name_titles():
+        if token.lower_ in common_speakers() | name_titles():
             break
         if token.ent_type_ in _NOT_A_NAME_ENTITY and not in_head_entity:
             break
@@ -162,7 +162,8 @@ def speaker_name_tokens(head: Token, strict: bool = True) -> list[Token]:
 
 
 @lru_cache(maxsize=1)
-def _common_speakers() -> frozenset[str]:
+def common_speakers() -> frozenset[str]:
+    """Words that name a kind of speaker, not one by name: roles, groups, speech and organisation nouns."""
     return role_nouns() | group_nouns() | speech_nouns() | organisation_nouns()
 
 

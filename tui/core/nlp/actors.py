@@ -19,6 +19,7 @@ from typing import Any
 from .actor_names import (
     ACRONYM_LENGTH,
     NAME_PARTICLES,
+    common_speakers,
     credit_spans,
     looks_like_name,
     speaker_name_tokens,
@@ -33,7 +34,7 @@ from .lexicon import (
     role_nouns,
     speech_nouns,
 )
-from .offices import Office, office_of
+from .offices import Office, office_of, same_place
 from .speakers import antecedent, doc_text, subject_of
 
 Doc = Any
@@ -160,6 +161,33 @@ class ActorBook:
         ] = []  # what statements report, sorted: no salient subjects there
         self._collect_entities()
 
+    def learn_written_names(self, names: list[tuple[tuple[int, int], int]]) -> None:
+        """Speakers named as written (`Stiletos in the Sand`, `@xaxo6v`; see Statement.written_name),
+        each (span, head token): an actor of that name, whatever spaCy tagged inside it. A lone word
+        the article gives as part of a person's name joins that person instead; a person spaCy tagged
+        as the name's first words (`Stiletos`) is the same one."""
+        text = doc_text(self.doc)
+        for (start, end), head in names:
+            name = " ".join(text[start:end].split())
+            if " " not in name and self._people_named(name):
+                continue
+            key = ActorKey(ActorKind.PERSON, name.lower())
+            actor = self._by_key.get(key)
+            if actor is None:
+                actor = ActorBuilder(name, "PERSON", key)
+                self._by_key[key] = actor
+                self.actors.append(actor)
+                for other in list(self.actors):
+                    if (
+                        other is not actor
+                        and (name + " ").startswith(other.name + " ")
+                        and all(start <= s and e <= end for s, e in other.mentions)
+                    ):
+                        self._merge_into(actor, other)
+            self._mention(actor, start, end, name)
+            self._named_speakers[head] = actor
+        self.timeline.sort(key=lambda pair: pair[0])
+
     def learn_speaker_names(self, heads: list[int], contents: list[tuple[int, int]] | None = None) -> None:
         """Speakers written by a name spaCy did not tag (`Markstrom said`): each joins the person of that
         name in the article ("Jacob Markstrom", tagged or not), else becomes an actor of its own.
@@ -176,12 +204,19 @@ class ActorBook:
             if index in self._named_speakers or self._in_credit(head.idx):
                 continue
             tagged = self._entity_actor(head.idx, head.idx + len(head.text))
-            if tagged is not None and tagged.label in {"GPE", "NORP"} and self._people_named(head.text):
-                # "Vuori said" tagged a nationality, where the article names Anna Vuori
-                person = self._add_person(_Mention(head.text, head.idx, head.idx + len(head.text), "PERSON"))
-                if person is not None:
-                    self._named_speakers[index] = person
-                continue
+            if tagged is not None and tagged.label in {"GPE", "NORP", "ORG"} and tagged.label != "PERSON":
+                full = None if self._people_named(head.text) else self._untagged_full_name(head)
+                if full is not None and " " in full.text and self._reads_as_a_persons_name(full):
+                    self._add_person(
+                        full
+                    )  # "Kopgli doubts", where the article named Rodrigue Kopgli (as a place)
+                if self._people_named(head.text) and (tagged.label != "ORG" or full is not None):
+                    # "Vuori said" tagged a nationality, where the article names Anna Vuori
+                    mention = _Mention(head.text, head.idx, head.idx + len(head.text), "PERSON")
+                    person = self._add_person(mention)
+                    if person is not None:
+                        self._named_speakers[index] = person
+                    continue
             if tagged is not None:
                 continue
             tokens = speaker_name_tokens(head)
@@ -309,7 +344,7 @@ class ActorBook:
         # "Ottawa, Ont." and "Amherst, N.S.": a province after a town is no person
         ents = [e for e in ents if not (e.label_ == "PERSON" and _after_a_place(e))]
         persons = [
-            e
+            self._with_untagged_forename(e) if e.label_ == "PERSON" else e
             for e in ents
             if (e.label_ == "PERSON" and e.start_char not in platform) or _person_called_organisation(e)
         ]
@@ -329,6 +364,52 @@ class ActorBook:
                 self._add_group(_Mention(ent.text, ent.start_char, ent.end_char, "ORG"))
         self.timeline.sort(key=lambda pair: pair[0])
         self._guess_genders()
+
+    def _reads_as_a_persons_name(self, name: _Mention) -> bool:
+        """Whether a full name found for a speaker spaCy tagged a group is a person's: no part of an
+        organisation's name (`Statistics Canada`, `Foreign Affairs Minister`), and a first word the
+        article never writes in lower case (`Rodrigue Kopgli`, not `Global Affairs`)."""
+        if any(
+            e.label_ == "ORG" and e.start_char < name.end_char and name.start_char < e.end_char
+            for e in self.doc.ents
+        ):
+            return False
+        first = name.text.split()[0].lower()
+        return first not in common_speakers() and not re.search(
+            rf"\b{re.escape(first)}\b", doc_text(self.doc)
+        )
+
+    def _with_untagged_forename(self, ent: Any) -> Any:
+        """A person's entity with the forename spaCy left out of it: `Mahmood Al Yousif` where only
+        `Al Yousif` is tagged. Only a capitalised proper noun joined to the name, never a title, a role
+        or a nationality (`Bahraini`, tagged or a people of a place the article names elsewhere)."""
+        doc = self.doc
+        first = ent.start
+        if first == 0 or ent.end - ent.start < 2:
+            return ent
+        token = doc[first - 1]
+        if not (
+            token.pos_ == "PROPN"
+            and token.dep_ == "compound"
+            and not token.ent_type_
+            and token.text[:1].isupper()
+            and token.text.isalpha()
+            and not token.text.isupper()
+            and ent.start <= token.head.i < ent.end
+            and token.lower_ not in name_titles() | common_speakers()
+            and not self._nationality(token.text)
+            and (not token.is_sent_start or token.lower_ in forename_genders())  # "Blogger Juan Perez"
+            and not re.search(rf"\b{re.escape(token.lower_)}\b", doc_text(doc))  # a common noun
+        ):
+            return ent
+        start = token.idx
+        return _Mention(doc_text(doc)[start : ent.end_char], start, ent.end_char, "PERSON")
+
+    def _nationality(self, word: str) -> bool:
+        """Whether the article uses `word` as a place or people: tagged so somewhere, or the adjective
+        of a place it names (`Bahraini` and `Bahrain`)."""
+        places = {e.text for e in self.doc.ents if e.label_ in {"GPE", "NORP", "LOC"}}
+        return word in places or any(same_place(word, place) for place in places if " " not in place)
 
     def _people_named(self, word: str) -> list[ActorBuilder]:
         word = word.lower()

@@ -129,6 +129,13 @@ def analysis_of(doc: Any, article_id: str, identity: str, blocks: Sequence[Block
     entities = tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
     book = ActorBook(doc)
     statements = with_block_quotations(doc, blocks, find_statements(doc))
+    book.learn_written_names(
+        [
+            (st.written_name, st.speaker_token)
+            for st in statements
+            if st.written_name and st.speaker_token is not None
+        ]
+    )
     book.learn_speaker_names(
         [st.speaker_token for st in statements if st.speaker_token is not None],
         [(st.start, st.end) for st in statements],

@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..model import Block
-from .lexicon import platforms, speech_nouns, verb_for, writing_nouns
+from .actor_names import common_speakers
+from .lexicon import name_titles, platforms, speech_nouns, verb_for, writing_nouns
 from .quotes import Statement
 from .speakers import antecedent, doc_text, mention_tokens, subject_of
 
@@ -145,7 +146,7 @@ def _statement_for(doc: Doc, starts: list[int], text: str, run: BlockQuotation) 
     parts = list(run.parts)
     if signature is not None and signature[0][0] < run.end:
         parts = _before(text, parts, signature[0][0])  # the signature is the signer's, not quoted
-    st = Statement(start=parts[0][0], end=parts[-1][1], kind="direct", quotes=1, parts=parts)
+    st = Statement(start=parts[0][0], end=parts[-1][1], kind="direct", quotes=0, parts=parts)
     pronoun = False
     if signature is not None:
         st.cue, st.speaker, st.speaker_token = signature
@@ -201,6 +202,10 @@ def _attribute_to_introducer(doc: Doc, starts: list[int], text: str, block: Bloc
         # `Jonathan Sanchez @Maskus:`, `Brown’s 64 words of support:`, or a cue whose subject the
         # parse lost; a lead with a verb but no cue (`When you visit X you get this message:`) names nobody
         subject = _name_in(span, before=cue)
+    if subject is None and block.start < span.start_char and lead.endswith(":") and _impersonal(span):
+        # `Erick Garcia continues the criticism ... . Despite ..., it was well known that ...:`: the
+        # last sentence names nobody, the paragraph is about who it quotes
+        subject = _main_subject(_tokens_in(doc, starts, block.start, span.start_char))
     if subject is None:
         return False
     if st.cue is None and lead.endswith(":"):
@@ -208,6 +213,8 @@ def _attribute_to_introducer(doc: Doc, starts: list[int], text: str, block: Bloc
         st.cue = (colon, colon + 1)
     s, e = _mention(subject)
     st.speaker = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+    if _written_name(doc[s:e], text):
+        st.written_name = st.speaker
     st.speaker_token = antecedent(subject).i
     if subject.lower_ in _PERSONAL and block.start < span.start_char:
         # `SebaSpace refused to answer. He gives reasons for his refusal:`: who the paragraph is about
@@ -257,10 +264,16 @@ def _cue_and_subject(span: Any) -> tuple[Token | None, Token | None]:
     cues = [t for t in span if verb_for(t.lower_) is not None and t.pos_ in {"VERB", "AUX"}]
     main = [t for t in cues if not _in_relative_clause(t)]
     for cue in sorted(main, key=lambda t: (not _has_subject(t), -t.i)):
+        author = _author_of_object(cue)
+        if author is not None:
+            return cue, author  # `She then added a comic by Sherif Arafa ...:`: Arafa's words
         subject = _speaker_token(subject_of(cue), span)
         if subject is not None:
             return cue, subject
     for root in (t for t in span if t.dep_ == "ROOT" and t.pos_ == "VERB"):
+        author = _author_of_object(root)
+        if author is not None:
+            return (main[-1] if main else root), author
         subject = _speaker_token(subject_of(root), span)
         if subject is not None and subject.lower_ not in _NOT_SPEAKERS:
             return (main[-1] if main else root), subject
@@ -298,6 +311,46 @@ def _speaker_token(subject: Token | None, span: Any) -> Token | None:
                 if author is not None:
                     return author
     return subject
+
+
+_PASSING_ON = {
+    "post",
+    "share",
+    "quote",
+    "publish",
+    "reproduce",
+    "repost",
+    "translate",
+    "add",
+    "cite",
+    "forward",
+}
+"""Verbs by which a blogger passes on someone else's words rather than speaking."""
+
+
+def _impersonal(span: Any) -> bool:
+    """Whether a sentence's main clause has no subject but `it` or `there` (`it was well known that
+    ...:`): it names no one, so who speaks is whom the paragraph is about."""
+    subjects = [t for t in span if t.dep_ in {"nsubj", "nsubjpass", "expl"} and t.head.dep_ == "ROOT"]
+    return all(t.lower_ in {"it", "there"} for t in subjects)
+
+
+def _author_of_object(cue: Token) -> Token | None:
+    """The name a cue's object is by, when the object is a piece of writing or speech: `added a comic by
+    Sherif Arafa`, `quotes a post by @handle`, `posted Obama's speech`; None otherwise."""
+    for obj in cue.children:
+        if obj.dep_ != "dobj" or obj.lemma_.lower() not in writing_nouns() | speech_nouns():
+            continue
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        if owner is not None and cue.lemma_.lower() in _PASSING_ON and owner.pos_ in {"PROPN", "NOUN"}:
+            return owner  # `He posted Obama's speech on his blog:`: Obama's words, passed on
+        # the parser may hang `by Arafa` on the verb: an active verb has no agent of its own
+        for prep in [*obj.children, *cue.children]:
+            if prep.lower_ == "by" and prep.dep_ in {"prep", "agent"}:
+                author = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if author is not None and (author.pos_ == "PROPN" or author.ent_type_ in {"PERSON", "ORG"}):
+                    return author
+    return None
 
 
 def _in_relative_clause(token: Token) -> bool:
@@ -350,7 +403,62 @@ def _mention(head: Token) -> tuple[int, int]:
         end -= 1
     if doc[head.i].tag_ == "POS" or (head.i + 1 < end and doc[head.i + 1].tag_ == "POS"):
         end = head.i + 1
+    while (
+        head.pos_ == "PROPN"
+        and end < len(doc)
+        and doc[end].pos_ == "AUX"
+        and doc[end].text[:1].isupper()
+        and doc[end].lemma_.lower() not in _AUXILIARIES
+    ):
+        end += 1  # `Naughy Feeling commented`: a capitalised word taken for an auxiliary ends the name
     return start, end
+
+
+_AUXILIARIES = {
+    "be",
+    "have",
+    "do",
+    "will",
+    "would",
+    "can",
+    "could",
+    "may",
+    "might",
+    "shall",
+    "should",
+    "must",
+}
+_BLOG_LINK = {"in", "on", "of", "from", "the", "and"}
+"""Lower-case words inside a blog's name as a lead writes it (`Stiletos in the Sand`)."""
+
+
+def _written_name(span: Any, text: str) -> bool:
+    """Whether the speaker `span` is a name to take as written rather than through spaCy's entities:
+    a handle (`@xaxo6v`); a blog's name with lower-case link words (`Stiletos in the Sand`); a pen name
+    ending in a common word (`Fattractive Egyptian woman continued`) or one spaCy tags as no person or
+    organisation (`Jomra writes`). It starts with a capitalised word that is no title, role, pronoun or
+    place, that the article never writes in lower case, and (but for a blog) holds no determiner or plural.
+    """
+    tokens = list(span)
+    first = tokens[0]
+    if len(tokens) == 1 and first.text.startswith("@") and len(first.text) > 1:
+        return True
+    if not first.text[:1].isupper() or first.lower_ in _PERSONAL:
+        return False
+    if first.lower_ in name_titles() or first.lower_ in common_speakers():
+        return False
+    if re.search(rf"\b{re.escape(first.lower_)}\b", text):
+        return False  # `Research shows:` where the article also writes "research": a common noun
+    inner = [t for t in tokens[1:-1] if t.lower_ in _BLOG_LINK]
+    if inner and all(t.text[:1].isupper() for t in tokens if t not in inner):
+        return True  # a blog's name, whatever spaCy made of its words
+    if any(t.dep_ in {"det", "poss", "nummod"} or t.tag_ in {"NNS", "NNPS", "PRP", "PRP$"} for t in tokens):
+        return False
+    if first.ent_type_ in {"NORP", "GPE", "LOC"}:
+        return False  # `Syrian blogger`: a description
+    if len(tokens) > 1 and not tokens[-1].text[:1].isupper():
+        return True  # `Grumpy Harbour cat`: capitalised words ending in a common one name no one else
+    return not any(t.ent_type_ for t in tokens)
 
 
 def _has_subject(token: Token) -> bool:

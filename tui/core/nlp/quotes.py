@@ -47,6 +47,9 @@ class Statement:
     inherited: bool = False
     quotes: int = 0
     parts: list[tuple[int, int]] = field(default_factory=list)
+    written_name: tuple[int, int] | None = None
+    """Where the speaker is named as written, a name of its own whatever spaCy tags in it: a blog
+    (`Stiletos in the Sand`), a handle (`@xaxo6v`), a pen name (`Fattractive Egyptian woman`)."""
 
 
 class _Index:

@@ -100,11 +100,20 @@ def subject_of(verb: Token) -> Token | None:
     """
     if verb.dep_ == "compound" and verb.head.pos_ == "PROPN" and verb.i < verb.head.i:
         return verb.head  # "Said Ellis: ..." parsed as a name with "Said" in it
+    shown = _shown_speaking(verb)
+    if shown is not None:
+        return shown
     current = verb
     for _ in range(6):
         climbed = current is not verb
         for child in current.children:
-            if child.dep_ in {"nsubj", "csubj"}:
+            if (
+                child.dep_ in {"nsubj", "csubj"}
+                and child.text.strip(_DASHES_AND_QUOTES)
+                and not _titled(child)
+            ):
+                # a dash or a quote mark the parser took for a subject ("made public ― Trump boasted",
+                # "...,’’ says the founder") is none; "89%" is one
                 if climbed and child.lower_ == "it" and current.lemma_ == "be":
                     return None  # "It is worth noting that": no one
                 return _past_rubric(past_dateline(child), current)
@@ -133,15 +142,52 @@ def subject_of(verb: Token) -> Token | None:
     return _name_right_before(verb) or (_name_right_before(current) if current is not verb else None)
 
 
+_DASHES_AND_QUOTES = "―—–-\"“”‘’'`"
+
+
+def _titled(subject: Token) -> bool:
+    """Whether a subject after its verb opens a quoted title (`said on Fox News's "Fox and Friends."`):
+    the parser's guess, not who speaks."""
+    start = subject.left_edge.i
+    opening = {'"', "“", "‘"}
+    marked = subject.doc[start].text in opening or (start > 0 and subject.doc[start - 1].text in opening)
+    return subject.i > subject.head.i and marked
+
+
+_RECORDINGS = {"footage", "video", "clip", "recording", "tape", "audio", "film"}
+
+
+def _shown_speaking(verb: Token) -> Token | None:
+    """`The ad uses footage of Hillary Clinton asking, "..."`: who a recording shows speaking, when the
+    cue is a participle hanging on the verb that holds the recording; None otherwise."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"xcomp", "acl", "advcl"}:
+        return None
+    for noun in verb.head.children:
+        if noun.lower_ not in _RECORDINGS or noun.i > verb.i:
+            continue
+        for prep in noun.children:
+            if prep.lower_ == "of":
+                person = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if person is not None and person.pos_ == "PROPN" and person.i < verb.i:
+                    return person
+    return None
+
+
 def _name_right_before(verb: Token) -> Token | None:
     """A name written right before a cue the parser did not make its subject: `McNeely said` parsed
     with McNeely as an adverb, or split off as a sentence of its own after a heading."""
     if verb.i == 0 or verb.tag_ not in {"VBD", "VBZ", "VBP"}:
         return None
     before = verb.doc[verb.i - 1]
+    if before.text == ",":  # "Flynn, a top surrogate, said": the name before the description
+        commas = [t for t in verb.doc[max(0, verb.i - 10) : verb.i - 1] if t.text == ","]
+        between = verb.doc[commas[-1].i + 1 : verb.i - 1] if commas else []
+        # a description or a participle ("leading a coalition"), not a clause ("Paradata, uses big data,")
+        if commas and commas[-1].i > 0 and not any(t.tag_ in {"VBZ", "VBD", "VBP", "MD"} for t in between):
+            before = verb.doc[commas[-1].i - 1]
     if before.pos_ != "PROPN" or not before.text[:1].isupper() or before.dep_ in {"compound", "poss", "pobj"}:
         return None
-    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children):
+    if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and not _titled(c) for c in verb.children):
         return None
     return before
 
