@@ -1062,23 +1062,12 @@ class ActorBook:
             held = offices.get(id(actor), set())
             return not (word in role_nouns() and held and word not in held)
 
-        person = self._salient_subject(start, fits) or self._nearest_fitting(start, fits, recent)
+        person = self._salient_subject(start, fits) or self._nearest_or_recent(
+            start, {"PERSON", "ORG", "GPE", "NORP"}, fits, recent
+        )
         if person is None or self._last_mention_before(person, start) < start - DESCRIPTION_REACH:
             return None
         return person.name
-
-    def _nearest_fitting(self, start: int, fits: Any, recent: list[ActorBuilder]) -> ActorBuilder | None:
-        """The actor a reader has in mind at `start`: the last one named before it, or the last one
-        quoted if that was not long before."""
-        nearest = self._nearest_before(start, {"PERSON", "ORG", "GPE", "NORP"}, fits)
-        for actor in reversed(recent):
-            if fits(actor):
-                if nearest is None or self._last_mention_before(actor, start) >= (
-                    self._last_mention_before(nearest, start) - RECENT_SPEAKER_REACH
-                ):
-                    return actor
-                return nearest
-        return nearest
 
     def _known_offices(self) -> dict[int, set[str]]:
         """The roles each named person is written with ("Prime Minister Justin Trudeau"), by actor id."""
