@@ -982,6 +982,12 @@ class ActorBook:
             return self._body_as_written(head).name
         else:
             return None
+        actor = self._body_named(name, head)
+        self._mention(actor, owner.idx, end, doc_text(self.doc)[owner.idx : end])
+        return actor.name
+
+    def _body_named(self, name: str, head: Token) -> ActorBuilder:
+        """The organisation or group described as `name`, made the first time it is written."""
         key = ActorKey(ActorKind.DESCRIBED, name.lower())
         actor = self._by_key.get(key)
         if actor is None:
@@ -989,8 +995,7 @@ class ActorBook:
             actor = ActorBuilder(name, "ORG", key, head_word=head.lower_, plural=plural)
             self._by_key[key] = actor
             self.actors.append(actor)
-        self._mention(actor, owner.idx, end, doc_text(self.doc)[owner.idx : end])
-        return actor.name
+        return actor
 
     def _body_as_written(self, head: Token) -> ActorBuilder:
         """An organisation or group known by the words that name it here ("the Prime Minister's
@@ -999,13 +1004,7 @@ class ActorBook:
         written = doc_text(self.doc)[start:end]
         name = _clean_name(written)
         name = name[:1].upper() + name[1:]
-        key = ActorKey(ActorKind.DESCRIBED, name.lower())
-        actor = self._by_key.get(key)
-        if actor is None:
-            plural = head.tag_ in {"NNS", "NNPS"}
-            actor = ActorBuilder(name, "ORG", key, head_word=head.lower_, plural=plural)
-            self._by_key[key] = actor
-            self.actors.append(actor)
+        actor = self._body_named(name, head)
         self._mention(actor, start, end, written)
         return actor
 
