@@ -56,13 +56,24 @@ def spare_the_collector() -> None:
 
 @dataclass
 class ActorSummary:
-    """One actor across the articles in scope, with every statement attributed to them."""
+    """One actor across the articles in scope, with every statement attributed to them.
+
+    `key` names the actor across the library (an actor page and `actor:` find it by this);
+    `alias_articles` says, for each name the actor goes by, which articles used it, so a merged
+    actor can show where each of its names came from.
+    """
 
     name: str
     label: str
     aliases: set[str] = field(default_factory=set)
     statements: list[tuple[str, Quote]] = field(default_factory=list)
     article_ids: set[str] = field(default_factory=set)
+    alias_articles: dict[str, set[str]] = field(default_factory=dict)
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            self.key = self.name
 
 
 def nlp_code_fingerprint() -> str:
@@ -561,6 +572,8 @@ class Library:
                 summary = merged.setdefault(actor.name, ActorSummary(actor.name, actor.label))
                 summary.aliases.update(actor.aliases)
                 summary.article_ids.add(article_id)
+                for alias in (actor.name, *actor.aliases):
+                    summary.alias_articles.setdefault(alias, set()).add(article_id)
             for quote in analysis.quotes:
                 if quote.actor:
                     summary = merged.setdefault(quote.actor, ActorSummary(quote.actor, "PERSON"))
