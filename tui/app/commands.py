@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from tui.app.widgets.actors_panel import ActorsPanel
     from tui.app.widgets.article_view import ArticleView
+    from tui.core.library import ActorSummary
     from tui.core.model import Article
 
 Command = tuple[str, str, Callable[[], object]]
@@ -64,6 +65,32 @@ def actor_commands(panel: ActorsPanel, jump: Callable[[str], object]) -> list[Co
     ]
 
 
+def go_to_actor_commands(actors: Iterable[ActorSummary], open_page: Callable[[str], object]) -> list[Command]:
+    """ "Go to actor" for every actor of the library, who said most first: their page. The other
+    names they go by are in the text too, so typing any of them finds the actor."""
+    commands: list[Command] = []
+    for actor in actors:
+        name = " ".join(actor.name.split())
+        others = sorted(
+            {alias for alias in actor.aliases if alias.casefold() not in name.casefold()}, key=str.casefold
+        )
+        also = f" ({', '.join(others[:3])}{', …' if len(others) > 3 else ''})" if others else ""
+        said = len(actor.statements)
+        articles = len(actor.article_ids)
+        help_text = (
+            f"{actor.label}, {said} statement{'s' if said != 1 else ''} "
+            f"in {articles} article{'s' if articles != 1 else ''}: their page"
+        )
+        commands.append(
+            (
+                visible_line(f"Go to actor: {name}{also}"),
+                visible_line(help_text),
+                partial(open_page, actor.key),
+            )
+        )
+    return commands
+
+
 def key_commands(nodes: Iterable[tuple[str, DOMNode]], wanted: Sequence[str]) -> list[Command]:
     """The actions of the keys `wanted` (binding ids), found on `nodes` ((prefix, node): a pane's keys
     are prefixed with its name), described as the help describes them, the key as their help."""
@@ -88,9 +115,15 @@ def article_commands(articles: Iterable[Article], open_article: Callable[[str], 
 class ReaderCommands(Provider):
     """Open an article, jump to an actor, toggle what is highlighted, and the reader's key actions."""
 
+    _listed: list[Command] | None = None
+
     def _commands(self) -> list[Command]:
-        screen = self.screen
-        return screen.palette_commands() if isinstance(screen, PaletteSource) else []
+        """Made once per opening of the palette, not per keystroke: listing the library's actors
+        walks every analysis."""
+        if self._listed is None:
+            screen = self.screen
+            self._listed = screen.palette_commands() if isinstance(screen, PaletteSource) else []
+        return self._listed
 
     async def discover(self) -> Hits:
         for text, help_text, callback in self._commands()[:DISCOVERY_LIMIT]:

@@ -16,18 +16,20 @@ from textual.dom import DOMNode
 from textual.widgets import Input
 from textual.worker import Worker
 
-from tui.app.keys import GLOBAL_KEYS, READER_KEYS
+from tui.app.keys import ACTOR_PAGE_KEYS, GLOBAL_KEYS, READER_KEYS
 from tui.app.panes import PANES
 from tui.app.screens.reader_feed import ReaderFeed
 from tui.app.widgets.actors_panel import ActorsPanel
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.search_bar import SearchInput
+from tui.core.terminal_safe import visible_line
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
     from tui.app import messages
     from tui.app.commands import Command
+    from tui.app.screens.entity_card import ActorPageChoice
 
 
 def _reader_commands() -> type[Provider]:
@@ -53,13 +55,21 @@ class ReaderScreen(ReaderFeed, inherit_bindings=False):
 
     def binding_ids(self) -> set[str]:
         """Every binding id of the reader: its own keys and every pane's (what keys.toml may remap)."""
-        classes = [type(self), *(pane.widget for pane in PANES)]
-        return {b.id for cls in classes for b in cls.BINDINGS if isinstance(b, Binding) and b.id}
+        bindings = [
+            *type(self).BINDINGS,
+            *(b for pane in PANES for b in pane.widget.BINDINGS),
+            *ACTOR_PAGE_KEYS,
+        ]
+        return {b.id for b in bindings if isinstance(b, Binding) and b.id}
 
     def help_sections(self, everywhere: Sequence[DOMNode]) -> list[tuple[str, Sequence[DOMNode]]]:
-        """The help's sections: the keys that work everywhere, then each pane's."""
-        return [("Everywhere", [self, *everywhere])] + [
-            (pane.title, [self.query_one(f"#{pane.id}")]) for pane in PANES
+        """The help's sections: the keys that work everywhere, then each pane's, then the actor page's."""
+        from tui.app.screens.actor_page import ActorPageKeys
+
+        return [
+            ("Everywhere", [self, *everywhere]),
+            *((pane.title, [self.query_one(f"#{pane.id}")]) for pane in PANES),
+            ("Actor page", [ActorPageKeys()]),
         ]
 
     def action_actors_scope(self) -> None:
@@ -100,18 +110,48 @@ class ReaderScreen(ReaderFeed, inherit_bindings=False):
 
         self.app.push_screen(EntityCard(profile), self._card_closed)
 
-    def _card_closed(self, choice: str | None) -> None:
+    def _card_closed(self, choice: str | ActorPageChoice | None) -> None:
+        from tui.app.screens.entity_card import ActorPageChoice
+
+        if isinstance(choice, ActorPageChoice):
+            self.open_actor_page(choice.key)
+            return
         if not choice:
             return
         article_id, _, start = choice.partition("#")
+        self.show_statement(article_id, int(start) if start else None)
+
+    def show_statement(self, article_id: str, start: int | None) -> None:
+        """Open an article and select (and flash) its statement starting at `start`, the article
+        taking the focus: how the entity card and the actor's page send a reader to a statement."""
         if self.open_article(article_id) is None:
+            self.notify("That article is no longer loaded.", severity="warning", timeout=4)
             return
-        if start:
+        if start is not None:
             analysis = self.library.analysis(article_id)
-            quote = next((q for q in analysis.quotes if q.start == int(start)), None) if analysis else None
+            quote = next((q for q in analysis.quotes if q.start == start), None) if analysis else None
             if quote is not None:
                 self.article_view.select_quote(quote, flash=True)
         self.article_view.focus()
+
+    # -- the actor's page ------------------------------------------------------------------------
+
+    @on(ActorsPanel.ActorPageRequested)
+    def _actor_page_requested(self, event: ActorsPanel.ActorPageRequested) -> None:
+        self.open_actor_page(event.actor.key)
+
+    def open_actor_page(self, key: str) -> None:
+        """The page of the actor with this library-wide key, over whatever screen is showing."""
+        from tui.app.screens.actor_page import ActorPageScreen
+        from tui.core.actor_page import actor_page
+
+        page = actor_page(self.library, key)
+        if page is None:
+            self.notify(
+                f"No actor {visible_line(key)} among the analysed articles.", severity="warning", timeout=4
+            )
+            return
+        self.app.push_screen(ActorPageScreen(page))
 
     # -- search ----------------------------------------------------------------------------------
 
@@ -228,6 +268,7 @@ class ReaderScreen(ReaderFeed, inherit_bindings=False):
         return [
             *commands.highlight_commands(self.article_view),
             *commands.actor_commands(self.actors_panel, self._jump_to_actor),
+            *commands.go_to_actor_commands(self.library.actors(None), self.open_actor_page),
             *commands.key_commands([("", self), ("", self.app), *panes], PALETTE_KEYS),
             *commands.article_commands(self.library.articles, self._open_and_read),
         ]
