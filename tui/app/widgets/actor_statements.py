@@ -76,8 +76,10 @@ class ActorStatements(OptionList):
         chosen = self.highlighted
         self.clear_options()
         self.items = []
-        options: list[Option] = []
+        options: list[Option | None] = []
         for group in self.groups:
+            if options:
+                options.append(None)  # a separator line between articles
             options.append(Option(article_heading(group), disabled=True))
             for quote in group.quotes:
                 key = MarkKey.of(group.article, quote)
