@@ -14,7 +14,9 @@ def said(text: str, start: int, actor: str) -> Quote:
 
 
 def article(title: str, day: str | None, source: str | None = "Wire") -> Article:
-    return Article(path=f"/tmp/{title}.txt", title=title, text=f"{title}: a text of its own.", date=day, source=source)
+    return Article(
+        path=f"/tmp/{title}.txt", title=title, text=f"{title}: a text of its own.", date=day, source=source
+    )
 
 
 def library_of(*items: tuple[Article, list[Actor], list[Quote]]) -> Library:
@@ -34,7 +36,11 @@ CITY = Actor("City Council", "ORG")
 
 def three_articles() -> Library:
     return library_of(
-        (article("first", "2024-01-01"), [ANNA, BOB], [said("one", 0, "Anna Berg"), said("two", 10, "Bob Stone")]),
+        (
+            article("first", "2024-01-01"),
+            [ANNA, BOB],
+            [said("one", 0, "Anna Berg"), said("two", 10, "Bob Stone")],
+        ),
         (
             article("second", "2024-01-10T09:00:00+00:00"),
             [Actor("Anna Berg", "PERSON"), BOB, CITY],

@@ -51,7 +51,8 @@ def timeline_note(timeline: Timeline, buckets: int) -> Text:
     if not dated:
         if timeline.undated:
             note.append(
-                f"Every statement ({timeline.undated}) is from an undated article: none can be placed in time.",
+                f"Every statement ({timeline.undated}) is from an undated article: "
+                "none can be placed in time.",
                 style="italic",
             )
         else:
