@@ -324,3 +324,13 @@ async def test_the_footer_shows_the_page_s_keys(tmp_path: Path) -> None:
         shown = painted(app)
         for word in ("Mark", "Export", "Back"):
             assert word in shown
+
+
+def test_bars_leave_silent_days_empty_and_show_a_single_statement_beside_a_peak() -> None:
+    from tui.app.widgets.actor_timeline import bar_rows
+
+    top, bottom = bar_rows([0, 1, 0, 100], 8, 2)
+    assert bottom[0:2] == "  " and bottom[4:6] == "  "  # nothing said: nothing drawn
+    assert bottom[2:4].strip() != ""  # one statement next to a hundred is still seen
+    assert top[6:8] == "██" and bottom[6:8] == "██"
+    assert bar_rows([], 5, 2) == ["     ", "     "]
