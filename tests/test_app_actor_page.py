@@ -334,3 +334,49 @@ def test_bars_leave_silent_days_empty_and_show_a_single_statement_beside_a_peak(
     assert bottom[2:4].strip() != ""  # one statement next to a hundred is still seen
     assert top[6:8] == "██" and bottom[6:8] == "██"
     assert bar_rows([], 5, 2) == ["     ", "     "]
+
+
+async def test_the_palette_on_a_page_goes_to_another_actor_s_page(tmp_path: Path) -> None:
+    app = reader(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        first = await open_page(app, pilot, TRUMP)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"go to tokayev")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert page_of(app).page.actor.key == TOKAYEV
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is first
+
+
+async def test_control_characters_in_names_titles_and_sources_never_reach_the_terminal(
+    tmp_path: Path,
+) -> None:
+    from tui.core.model import Actor, Analysis, Quote, Span
+
+    evil = "Evil\x1b[2J\x07 Name"
+    text = f"{evil} said: \x1b]0;owned\x07 we are here."
+    article = Article(
+        "/tmp/evil.txt", "Title \x1b[31mred", text, date="2024-01-02", source="Wire\x1b[5m", format="txt"
+    )
+    quote = Quote(
+        len(evil) + 7,
+        len(text),
+        "direct",
+        text[len(evil) + 7 :],
+        cue=Span(len(evil) + 1, len(evil) + 5, "said"),
+        actor=evil,
+    )
+    library = Library(no_cache=True)
+    library.add(article)
+    library.set_analysis(
+        Analysis(article.id, "test", quotes=(quote,), actors=(Actor(evil, "PERSON", aliases=("Evil\x1b",)),))
+    )
+    app = reader(tmp_path, library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_page(app, pilot, evil)
+        shown = painted(app)
+        assert "Evil" in shown and "Title" in shown and "Wire" in shown
+        assert not any(ord(char) < 32 and char != "\n" for char in shown)
