@@ -113,3 +113,18 @@ def test_an_actor_who_said_nothing_has_a_page_with_no_statements() -> None:
 
 def test_an_unknown_key_has_no_page() -> None:
     assert actor_page(three_articles(), "Nobody") is None
+
+
+def test_a_page_made_while_articles_wait_for_analysis_says_more_may_come() -> None:
+    library = three_articles()
+    page = actor_page(library, "Anna Berg")
+    assert page is not None and not page.still_analysing
+    library.add(article("waiting", "2024-02-01"))
+    page = actor_page(library, "Anna Berg")
+    assert page is not None and page.still_analysing
+
+
+def test_an_actor_known_only_as_a_speaker_is_named_where_they_spoke() -> None:
+    library = library_of((article("a", "2024-01-01"), [], [said("one", 0, "Spokesperson")]))
+    page = actor_page(library, "Spokesperson")
+    assert page is not None and page.aliases == (("Spokesperson", 1),)

@@ -105,6 +105,8 @@ class ActorPageData:
     co_actors: tuple[tuple[ActorSummary, int], ...] = field(default=())
     """Other actors of the same articles and in how many of them, most shared first."""
     articles_loaded: int = 0
+    still_analysing: bool = False
+    """Some loaded articles were not analysed yet when the page was made: more may come."""
 
     @property
     def statement_count(self) -> int:
@@ -135,12 +137,15 @@ def actor_page(
         timeline=_timeline(library, actor),
         co_actors=_co_actors(every, actor),
         articles_loaded=len(library.articles),
+        still_analysing=bool(library.pending()),
     )
 
 
 def _aliases(actor: ActorSummary) -> tuple[tuple[str, int], ...]:
     counts = {alias: len(ids) for alias, ids in actor.alias_articles.items()}
-    for alias in (actor.name, *actor.aliases):
+    # an actor known only as the speaker of quotes (no entity named them) is called so where they spoke
+    counts.setdefault(actor.name, len(actor.article_ids))
+    for alias in actor.aliases:
         counts.setdefault(alias, 0)
     return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold())))
 

@@ -71,7 +71,7 @@ def summary_text(page: ActorPageData) -> Text:
     text.append(kind_of(actor.label).capitalize(), style="bold")
     said = page.statement_count
     text.append(f" · {plural(said, 'statement')} in {plural(len(page.groups), 'article')}")
-    text.append(f" · named in {len(actor.article_ids)} of {page.articles_loaded} loaded\n")
+    text.append(f" · in {len(actor.article_ids)} of {plural(page.articles_loaded, 'loaded article')}\n")
     text.append("Names: ", style="bold")
     shown = page.aliases[:ALIASES_SHOWN]
     for number, (alias, count) in enumerate(shown):
@@ -102,7 +102,8 @@ class ActorPageScreen(Screen[None]):
         page = self.page
         with Vertical(id="actor-head") as head:
             head.border_title = visible_line(page.actor.name)
-            head.border_subtitle = "the actor's page · escape: back"
+            waiting = "still analysing: more may come · " if page.still_analysing else ""
+            head.border_subtitle = f"{waiting}the actor's page · escape: back"
             yield Static(summary_text(page), id="actor-summary")
         timeline = ActorTimeline(page.timeline, id="actor-timeline")
         timeline.border_title = "Statements over time"
