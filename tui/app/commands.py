@@ -7,6 +7,7 @@ described by their own bindings, then every article. This module never imports t
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
@@ -33,7 +34,9 @@ DISCOVERY_LIMIT = 12
 
 @runtime_checkable
 class PaletteSource(Protocol):
-    def palette_commands(self) -> list[Command]: ...
+    def palette_commands(self, actors: Sequence[ActorSummary] | None = None) -> list[Command]:
+        """The screen's commands; `actors` are the library's, listed already (else the screen lists them)."""
+        ...
 
 
 def highlight_commands(view: ArticleView) -> list[Command]:
@@ -116,13 +119,21 @@ class ReaderCommands(Provider):
     """Open an article, jump to an actor, toggle what is highlighted, and the reader's key actions."""
 
     _listed: list[Command] | None = None
+    _actors: list[ActorSummary] | None = None
+
+    async def startup(self) -> None:
+        """List the library's actors (for "Go to actor") in a thread, before the first search: it
+        walks every analysis (~0.3 s at 5,000 articles), and the palette must open at once."""
+        screen = self.screen
+        library = getattr(screen, "library", None)
+        if isinstance(screen, PaletteSource) and library is not None:
+            self._actors = await asyncio.to_thread(library.actors, None)
 
     def _commands(self) -> list[Command]:
-        """Made once per opening of the palette, not per keystroke: listing the library's actors
-        walks every analysis."""
+        """Made once per opening of the palette, not per keystroke."""
         if self._listed is None:
             screen = self.screen
-            self._listed = screen.palette_commands() if isinstance(screen, PaletteSource) else []
+            self._listed = screen.palette_commands(self._actors) if isinstance(screen, PaletteSource) else []
         return self._listed
 
     async def discover(self) -> Hits:

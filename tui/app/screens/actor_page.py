@@ -11,6 +11,7 @@ the reader's own paths (QuoteActions, ReaderScreen.show_statement), so they beha
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
     from tui.app.commands import Command
     from tui.app.screens.reader import ReaderScreen
-    from tui.core.library import Library
+    from tui.core.library import ActorSummary, Library
     from tui.core.marks import MarkStore
 
 ALIASES_SHOWN = 8
@@ -220,7 +221,9 @@ class ActorPageScreen(Screen[None]):
         """The help on this page: its keys first, then the ones that work everywhere."""
         return [("Actor page", [self]), ("Everywhere", everywhere)]
 
-    def palette_commands(self) -> list[Command]:
+    def palette_commands(self, actors: Sequence[ActorSummary] | None = None) -> list[Command]:
+        """ "Go to actor" for every actor of the library (`actors`, when the palette listed them)."""
         from tui.app import commands
 
-        return commands.go_to_actor_commands(self.library.actors(None), self.reader.open_actor_page)
+        listed = self.library.actors(None) if actors is None else actors
+        return commands.go_to_actor_commands(listed, self.reader.open_actor_page)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from tui.app import messages
     from tui.app.commands import Command
     from tui.app.screens.entity_card import ActorPageChoice
+    from tui.core.library import ActorSummary
 
 
 def _reader_commands() -> type[Provider]:
@@ -259,8 +260,9 @@ class ReaderScreen(ReaderFeed, inherit_bindings=False):
             self.query_text = ""
             self.search.request("")
 
-    def palette_commands(self) -> list[Command]:
-        """Commands for the palette, the ones about what is on screen first."""
+    def palette_commands(self, actors: Sequence[ActorSummary] | None = None) -> list[Command]:
+        """Commands for the palette, the ones about what is on screen first; `actors` are the
+        library's when the palette listed them already (in a thread)."""
         from tui.app import commands
         from tui.app.keys import PALETTE_KEYS
 
@@ -268,7 +270,9 @@ class ReaderScreen(ReaderFeed, inherit_bindings=False):
         return [
             *commands.highlight_commands(self.article_view),
             *commands.actor_commands(self.actors_panel, self._jump_to_actor),
-            *commands.go_to_actor_commands(self.library.actors(None), self.open_actor_page),
+            *commands.go_to_actor_commands(
+                self.library.actors(None) if actors is None else actors, self.open_actor_page
+            ),
             *commands.key_commands([("", self), ("", self.app), *panes], PALETTE_KEYS),
             *commands.article_commands(self.library.articles, self._open_and_read),
         ]
