@@ -66,10 +66,16 @@ def actor_node(app: NewsReaderApp, name: str) -> TreeNode:  # type: ignore[type-
     return next(n for n in nodes if isinstance(n.data, ActorNode) and n.data.actor.name == name)
 
 
+async def wait(pilot: Pilot) -> None:
+    """Until what the keys started is on screen: a page is made in a thread, then shown."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
 async def open_page(app: NewsReaderApp, pilot: Pilot, key: str) -> ActorPageScreen:
     app.reader.open_actor_page(key)
-    await pilot.pause()
-    await pilot.pause()
+    await wait(pilot)
     return page_of(app)
 
 
@@ -84,12 +90,12 @@ async def test_enter_on_an_actor_in_all_articles_scope_opens_their_page(tmp_path
         panel.focus()
         panel.move_cursor(actor_node(app, TRUMP))
         await pilot.press("enter")
-        await pilot.pause()
+        await wait(pilot)
         page = page_of(app)
         assert page.page.actor.key == TRUMP
         assert "Donald Trump" in str(page.query_one("#actor-head").border_title)
         await pilot.press("escape")
-        await pilot.pause()
+        await wait(pilot)
         assert app.screen is app.reader and app.focused is panel
 
 
@@ -101,12 +107,12 @@ async def test_in_article_scope_enter_opens_the_page_and_space_still_folds(tmp_p
         panel.focus()
         node = actor_node(app, TRUMP)  # the Syria article is open: newest first
         panel.move_cursor(node)
-        await pilot.pause()
+        await wait(pilot)
         was_open = node.is_expanded
         await pilot.press("space")
         assert node.is_expanded != was_open
         await pilot.press("enter")
-        await pilot.pause()
+        await wait(pilot)
         assert page_of(app).page.actor.key == TRUMP
         # the page is the actor across the library, not only this article
         assert {g.article.title[:8] for g in page_of(app).page.groups} == {"US Presi", "US Speak"}
@@ -119,14 +125,14 @@ async def test_p_on_an_actor_s_card_opens_their_page(tmp_path: Path) -> None:
         panel.focus()
         panel.move_cursor(actor_node(app, TRUMP))
         await pilot.press("c")
-        await pilot.pause()
+        await wait(pilot)
         assert isinstance(app.screen, EntityCard)
         assert "p: actor's page" in str(app.screen.query_one("#card").border_subtitle)
         await pilot.press("p")
-        await pilot.pause()
+        await wait(pilot)
         assert page_of(app).page.actor.key == TRUMP
         await pilot.press("escape")
-        await pilot.pause()
+        await wait(pilot)
         assert app.screen is app.reader  # the card was left for the page: back goes to the reader
 
 
@@ -140,7 +146,7 @@ async def test_the_palette_goes_to_an_actor_by_any_of_their_names(tmp_path: Path
         await pilot.press(*"go to tokayev")
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait(pilot)
         assert page_of(app).page.actor.key == TOKAYEV
 
 
@@ -204,7 +210,7 @@ async def test_an_actor_with_no_statement_has_a_page_and_keys_say_there_is_nothi
         assert "No statements attributed" in painted(app)
         for key in ("enter", "m", "e"):
             await pilot.press(key)
-            await pilot.pause()
+            await wait(pilot)
             assert isinstance(app.screen, ActorPageScreen), key
         notices = [n.message for n in app._notifications]
         assert any("Nothing to export" in notice for notice in notices)
@@ -225,7 +231,7 @@ async def test_enter_reads_the_statement_in_its_article(tmp_path: Path) -> None:
         article, quote = statements.statement  # type: ignore[misc]
         assert quote == statements.items[2][1]
         await pilot.press("enter")
-        await pilot.pause()
+        await wait(pilot)
         assert app.screen is app.reader
         assert app.reader.current_id == article.id
         assert app.reader.article_view.selected_quote == quote
@@ -241,15 +247,15 @@ async def test_enter_on_a_co_actor_opens_their_page_and_escape_comes_back(tmp_pa
         assert app.focused is co
         wanted = first.page.co_actors[0][0].key
         await pilot.press("enter")
-        await pilot.pause()
+        await wait(pilot)
         assert page_of(app).page.actor.key == wanted
         await pilot.press("escape")
-        await pilot.pause()
+        await wait(pilot)
         assert app.screen is first
         # a statement read from a page opened over a page goes straight to the reader
         await open_page(app, pilot, TOKAYEV)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait(pilot)
         assert app.screen is app.reader and len(app.screen_stack) == 1
 
 
@@ -259,12 +265,12 @@ async def test_m_marks_the_statement_here_and_in_the_reader(tmp_path: Path) -> N
         await open_page(app, pilot, TRUMP)
         article, quote = statements_of(app).statement  # type: ignore[misc]
         await pilot.press("m")
-        await pilot.pause()
+        await wait(pilot)
         assert MarkKey.of(article, quote) in app.mark_store
         assert "★ 1 marked" in painted(app)
         assert painted(app).count("★") == 2  # on the statement, and in the count
         await pilot.press("escape")
-        await pilot.pause()
+        await wait(pilot)
         assert MarkKey.of(article, quote) in app.reader.actors_panel.marked  # the reader shows it too
         await open_page(app, pilot, TRUMP)
         await pilot.press("m")
@@ -276,7 +282,7 @@ async def test_e_opens_the_export_with_this_actor_s_statements_chosen(tmp_path: 
     async with app.run_test(size=(120, 40)) as pilot:
         page = await open_page(app, pilot, TRUMP)
         await pilot.press("e")
-        await pilot.pause()
+        await wait(pilot)
         dialog = app.screen
         assert isinstance(dialog, ExportScreen)
         assert dialog.scope == "Quotes by Donald Trump (6)"
@@ -286,7 +292,7 @@ async def test_e_opens_the_export_with_this_actor_s_statements_chosen(tmp_path: 
         path.value = str(tmp_path / "trump.csv")  # type: ignore[attr-defined]
         dialog.fmt = "csv"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await wait(pilot)
         written = (tmp_path / "trump.csv").read_text(encoding="utf-8")
         assert written.count("\n") >= 7 and "Syria" in written
         assert app.screen is page
@@ -297,7 +303,7 @@ async def test_question_mark_on_the_page_lists_its_keys_first(tmp_path: Path) ->
     async with app.run_test(size=(120, 40)) as pilot:
         await open_page(app, pilot, TRUMP)
         await pilot.press("question_mark")
-        await pilot.pause()
+        await wait(pilot)
         assert isinstance(app.screen, HelpScreen)
         rows = [" ".join(row.split()) for row in app.screen.plain_text().splitlines()]
         assert rows[0] == "Actor page"
@@ -309,10 +315,10 @@ async def test_question_mark_on_the_page_lists_its_keys_first(tmp_path: Path) ->
         ):
             assert row in rows, rows
         await pilot.press("escape")
-        await pilot.pause()
+        await wait(pilot)
         # the reader's own help lists the page's keys too, and says what enter does on an actor
         await pilot.press("escape", "question_mark")
-        await pilot.pause()
+        await wait(pilot)
         every = app.screen.plain_text()  # type: ignore[attr-defined]
         assert "Actor page" in every and "their page across all articles" in every
 
@@ -344,10 +350,10 @@ async def test_the_palette_on_a_page_goes_to_another_actor_s_page(tmp_path: Path
         await pilot.press(*"go to tokayev")
         await pilot.pause(0.5)
         await pilot.press("enter")
-        await pilot.pause()
+        await wait(pilot)
         assert page_of(app).page.actor.key == TOKAYEV
         await pilot.press("escape")
-        await pilot.pause()
+        await wait(pilot)
         assert app.screen is first
 
 

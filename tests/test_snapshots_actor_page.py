@@ -26,6 +26,7 @@ def page_of(key: str, *presses: str):  # type: ignore[no-untyped-def]
     async def run(pilot: Pilot) -> None:
         await pilot.pause()
         pilot.app.reader.open_actor_page(key)
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         for press in presses:
             await pilot.press(press)

@@ -123,9 +123,19 @@ def find_actor(actors: Sequence[ActorSummary], key: str) -> ActorSummary | None:
 
 
 def actor_page(
-    library: Library, key: str, actors: Sequence[ActorSummary] | None = None
+    library: Library,
+    key: str,
+    actors: Sequence[ActorSummary] | None = None,
+    *,
+    still_analysing: bool | None = None,
 ) -> ActorPageData | None:
-    """The page of the actor `key` among `actors` (the library's, when not given), or None."""
+    """The page of the actor `key` among `actors` (the library's, when not given), or None.
+
+    `still_analysing` says whether articles wait for analysis; when None the library is asked
+    (`pending()`, which writes unsaved articles to the cache: do that on the thread that loads).
+    """
+    if still_analysing is None:
+        still_analysing = bool(library.pending())
     every = list(actors) if actors is not None else library.actors(None)
     actor = find_actor(every, key)
     if actor is None:
@@ -137,7 +147,7 @@ def actor_page(
         timeline=_timeline(library, actor),
         co_actors=_co_actors(every, actor),
         articles_loaded=len(library.articles),
-        still_analysing=bool(library.pending()),
+        still_analysing=still_analysing,
     )
 
 
