@@ -386,3 +386,26 @@ async def test_control_characters_in_names_titles_and_sources_never_reach_the_te
         shown = painted(app)
         assert "Evil" in shown and "Title" in shown and "Wire" in shown
         assert not any(ord(char) < 32 and char != "\n" for char in shown)
+
+
+async def test_moving_to_an_article_s_first_statement_brings_its_heading_into_view(tmp_path: Path) -> None:
+    app = reader(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_page(app, pilot, TOKAYEV)  # nine statements: the list scrolls at 80x24
+        statements = statements_of(app)
+        await pilot.press("G")
+        await wait(pilot)
+        assert statements.scroll_offset.y > 0
+        await pilot.press("g")
+        await wait(pilot)
+        assert statements.highlighted == 1 and statements.scroll_offset.y == 0  # "undated · … · Kazakhstan …"
+
+
+async def test_the_bars_get_taller_on_a_tall_terminal(tmp_path: Path) -> None:
+    app = reader(tmp_path)
+    async with app.run_test(size=(160, 45)) as pilot:
+        page = await open_page(app, pilot, TRUMP)
+        assert page.query_one("#timeline-bars").size.height == 4
+        await pilot.resize_terminal(80, 24)
+        await wait(pilot)
+        assert page.query_one("#timeline-bars").size.height == 2

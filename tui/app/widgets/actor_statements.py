@@ -129,3 +129,14 @@ class ActorStatements(OptionList):
                     self.highlighted = index
                     return True
         return False
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """As OptionList scrolls, and the first statement of an article brings its heading (date,
+        source, title) into view with it: a statement is never read without knowing where it is from."""
+        super().scroll_to_highlight(top)
+        index = self.highlighted
+        if not index or not self.is_mounted or not self.get_option_at_index(index - 1).disabled:
+            return
+        heading_line = self._index_to_line.get(index - 1)  # OptionList's own map of option -> line
+        if heading_line is not None and heading_line < self.scroll_offset.y:
+            self.scroll_to(y=heading_line, animate=False, immediate=True)

@@ -73,6 +73,7 @@ def timeline_note(timeline: Timeline, buckets: int) -> Text:
 
 
 BARS = "▁▂▃▄▅▆▇█"
+TALL = 40  # terminal rows from which the bars get four rows instead of two
 
 
 def bar_rows(counts: list[int], width: int, height: int) -> list[str]:
@@ -128,8 +129,16 @@ class ActorTimeline(Vertical):
         yield axis
         yield Static(timeline_note(self.timeline, 1), id="timeline-note")
 
+    def on_mount(self) -> None:
+        self._fit_height()
+
     def on_resize(self) -> None:
+        self._fit_height()
         self.redraw()
+
+    def _fit_height(self) -> None:
+        """Two rows of bars on a short terminal, where the statements need the room; four on a tall one."""
+        self.query_one(StatementBars).styles.height = 4 if self.app.size.height >= TALL else 2
 
     def redraw(self) -> None:
         width = self.content_region.width or self.size.width
