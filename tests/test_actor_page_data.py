@@ -128,3 +128,10 @@ def test_an_actor_known_only_as_a_speaker_is_named_where_they_spoke() -> None:
     library = library_of((article("a", "2024-01-01"), [], [said("one", 0, "Spokesperson")]))
     page = actor_page(library, "Spokesperson")
     assert page is not None and page.aliases == (("Spokesperson", 1),)
+
+
+def test_the_actor_s_own_name_leads_the_names_even_when_another_is_used_as_often() -> None:
+    eff = Actor("Electronic Frontier Foundation", "ORG", aliases=("EFF",))
+    library = library_of((article("a", "2024-01-01"), [eff], [said("one", 0, eff.name)]))
+    page = actor_page(library, eff.name)
+    assert page is not None and page.aliases == (("Electronic Frontier Foundation", 1), ("EFF", 1))

@@ -98,7 +98,7 @@ class ActorPageData:
 
     actor: ActorSummary
     aliases: tuple[tuple[str, int], ...]
-    """Each name the actor goes by (their own name included) and in how many articles, most first."""
+    """Each name the actor goes by and in how many articles: their own name first, then most used first."""
     groups: tuple[ArticleStatements, ...]
     """The articles they spoke in, newest first, undated last."""
     timeline: Timeline
@@ -157,7 +157,11 @@ def _aliases(actor: ActorSummary) -> tuple[tuple[str, int], ...]:
     counts.setdefault(actor.name, len(actor.article_ids))
     for alias in actor.aliases:
         counts.setdefault(alias, 0)
-    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold())))
+    others = sorted(
+        (item for item in counts.items() if item[0] != actor.name),
+        key=lambda item: (-item[1], item[0].casefold()),
+    )
+    return ((actor.name, counts[actor.name]), *others)
 
 
 def _groups(library: Library, actor: ActorSummary) -> tuple[ArticleStatements, ...]:
