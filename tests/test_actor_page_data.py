@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tui.core.actor_page import Timeline, actor_page, article_day
+from tui.core.actor_page import ActorPageData, Timeline, actor_page, article_day
 from tui.core.library import Library
 from tui.core.model import Actor, Analysis, Article, Quote, Span
 
@@ -27,6 +27,12 @@ def library_of(*items: tuple[Article, list[Actor], list[Quote]]) -> Library:
             Analysis(art.id, "test", quotes=tuple(quotes), actors=tuple(actors))  # type: ignore[arg-type]
         )
     return library
+
+
+def page_named(library: Library, name: str) -> ActorPageData | None:
+    """The page of the actor called `name`, found by their library-wide key as the reader finds it."""
+    key = next(actor.key for actor in library.actors(None) if actor.name == name)
+    return actor_page(library, key)
 
 
 ANNA = Actor("Anna Berg", "PERSON", aliases=("Berg",))
@@ -52,7 +58,7 @@ def three_articles() -> Library:
 
 
 def test_statements_are_grouped_by_article_newest_first_undated_last_in_text_order() -> None:
-    page = actor_page(three_articles(), "Anna Berg")
+    page = page_named(three_articles(), "Anna Berg")
     assert page is not None
     assert [g.article.title for g in page.groups] == ["second", "first", "undated"]
     assert [q.text for q in page.groups[0].quotes] == ["four", "three"]  # by place in the text
@@ -61,13 +67,13 @@ def test_statements_are_grouped_by_article_newest_first_undated_last_in_text_ord
 
 
 def test_aliases_say_how_many_articles_used_each_name() -> None:
-    page = actor_page(three_articles(), "Anna Berg")
+    page = page_named(three_articles(), "Anna Berg")
     assert page is not None
     assert page.aliases == (("Anna Berg", 3), ("Berg", 2))
 
 
 def test_the_timeline_spans_every_loaded_article_and_counts_undated_apart() -> None:
-    page = actor_page(three_articles(), "Anna Berg")
+    page = page_named(three_articles(), "Anna Berg")
     assert page is not None
     timeline = page.timeline
     assert (timeline.first, timeline.last) == (date(2024, 1, 1), date(2024, 1, 31))  # Bob's article too
@@ -86,7 +92,7 @@ def test_a_span_wider_than_the_chart_is_cut_into_equal_stretches() -> None:
 
 def test_no_dated_article_gives_no_timeline() -> None:
     library = library_of((article("a", None), [ANNA], [said("one", 0, "Anna Berg")]))
-    page = actor_page(library, "Anna Berg")
+    page = page_named(library, "Anna Berg")
     assert page is not None
     assert page.timeline.first is None and page.timeline.counts(40) == [] and page.timeline.undated == 1
     assert page.timeline.busiest() is None
@@ -98,13 +104,13 @@ def test_a_date_that_is_not_a_day_counts_as_undated() -> None:
 
 
 def test_co_actors_are_ranked_by_shared_articles() -> None:
-    page = actor_page(three_articles(), "Anna Berg")
+    page = page_named(three_articles(), "Anna Berg")
     assert page is not None
     assert [(a.name, shared) for a, shared in page.co_actors] == [("Bob Stone", 2), ("City Council", 2)]
 
 
 def test_an_actor_who_said_nothing_has_a_page_with_no_statements() -> None:
-    page = actor_page(three_articles(), "City Council")
+    page = page_named(three_articles(), "City Council")
     assert page is not None
     assert page.groups == () and page.statement_count == 0
     assert page.timeline.days == () and page.timeline.undated == 0
@@ -117,21 +123,21 @@ def test_an_unknown_key_has_no_page() -> None:
 
 def test_a_page_made_while_articles_wait_for_analysis_says_more_may_come() -> None:
     library = three_articles()
-    page = actor_page(library, "Anna Berg")
+    page = page_named(library, "Anna Berg")
     assert page is not None and not page.still_analysing
     library.add(article("waiting", "2024-02-01"))
-    page = actor_page(library, "Anna Berg")
+    page = page_named(library, "Anna Berg")
     assert page is not None and page.still_analysing
 
 
 def test_an_actor_known_only_as_a_speaker_is_named_where_they_spoke() -> None:
     library = library_of((article("a", "2024-01-01"), [], [said("one", 0, "Spokesperson")]))
-    page = actor_page(library, "Spokesperson")
+    page = page_named(library, "Spokesperson")
     assert page is not None and page.aliases == (("Spokesperson", 1),)
 
 
 def test_the_actor_s_own_name_leads_the_names_even_when_another_is_used_as_often() -> None:
     eff = Actor("Electronic Frontier Foundation", "ORG", aliases=("EFF",))
     library = library_of((article("a", "2024-01-01"), [eff], [said("one", 0, eff.name)]))
-    page = actor_page(library, eff.name)
+    page = page_named(library, eff.name)
     assert page is not None and page.aliases == (("Electronic Frontier Foundation", 1), ("EFF", 1))

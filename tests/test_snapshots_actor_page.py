@@ -22,10 +22,11 @@ def private_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
-def page_of(key: str, *presses: str):  # type: ignore[no-untyped-def]
+def page_of(name: str, *presses: str):  # type: ignore[no-untyped-def]
     async def run(pilot: Pilot) -> None:
         await pilot.pause()
-        pilot.app.reader.open_actor_page(key)
+        library = pilot.app.reader.library
+        pilot.app.reader.open_actor_page(next(a.key for a in library.actors(None) if a.name == name))
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         for press in presses:
