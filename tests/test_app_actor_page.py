@@ -293,6 +293,7 @@ async def test_e_opens_the_export_with_this_actor_s_statements_chosen(tmp_path: 
         assert dialog.scope == "Quotes by Donald Trump (6)"
         exported = [(item.article_id, item.start) for item in dialog.scopes[dialog.scope]]
         assert exported == [(article.id, quote.start) for article, quote in page.page.statements()]
+        assert {item.actor for item in dialog.scopes[dialog.scope]} == {TRUMP}
         path = dialog.query_one("#export-path")
         path.value = str(tmp_path / "trump.csv")  # type: ignore[attr-defined]
         dialog.fmt = "csv"

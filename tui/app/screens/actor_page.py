@@ -12,6 +12,7 @@ the reader's own paths (QuoteActions, ReaderScreen.show_statement), so they beha
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -192,7 +193,12 @@ class ActorPageScreen(Screen[None]):
         from tui.core.export import ExportItem, select_quotes
 
         name = visible_line(self.page.actor.name)
-        mine = [ExportItem.from_quote(article, quote) for article, quote in self.page.statements()]
+        # each row names the actor of this page, whichever of their names the article used (that
+        # one stays in the row as the speaker's mention)
+        mine = [
+            replace(ExportItem.from_quote(article, quote), actor=self.page.actor.name)
+            for article, quote in self.page.statements()
+        ]
         if not mine:
             self.notify(f"Nothing to export: no statement is attributed to {name}.", severity="warning")
             return
