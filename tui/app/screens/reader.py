@@ -14,7 +14,7 @@ from textual import on
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.widgets import Input
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from tui.app.keys import ACTOR_PAGE_KEYS, GLOBAL_KEYS, READER_KEYS
 from tui.app.panes import PANES
@@ -156,7 +156,8 @@ class ReaderScreen(ReaderFeed, inherit_bindings=False):
             except Exception as error:  # a bug: say so on the screen rather than show nothing
                 self.app.call_from_thread(self.notify, f"The actor's page failed: {error}", severity="error")
                 return
-            self.app.call_from_thread(self._show_actor_page, key, page)
+            if not get_current_worker().is_cancelled:  # enter pressed again meanwhile: the newer page
+                self.app.call_from_thread(self._show_actor_page, key, page)
 
         self.run_worker(make, thread=True, exclusive=True, group="actor-page", exit_on_error=False)
 
