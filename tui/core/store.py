@@ -36,6 +36,7 @@ MEMORY = ":memory:"
 APPLICATION_ID = 0x4E575244  # "NWRD": marks a file as ours, so a foreign SQLite file is recognised
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000  # a second reader on the same file waits this long for a write lock
+LISTING_PREFIX = "listing:"  # meta keys of what each opened path gave (Store.listing)
 IN_CHUNK = 500  # ids in one `IN (...)`: under SQLite's limit on the parameters of a statement
 
 _SCHEMA_V1 = """
@@ -376,6 +377,47 @@ class Store:
                     Analysis.from_dict(json.loads(unpack(data))) if data else None,
                 )
             last = rows[-1][0]
+
+    # -- what each opened path gave ------------------------------------------------------------------
+
+    def listing(self, root: str) -> list[tuple[str, list[str]]]:
+        """What `root` (a folder, a file or a URL) gave the last time it was read to the end: each
+        file it holds, in reading order, with the ids of the articles that file gave. [] if never.
+
+        Kept in `meta` (one row a root), not in a table of its own: no new schema for an older
+        newsreader to refuse, and a row that cannot be read is simply no listing.
+        """
+        try:
+            files = json.loads(self.meta(LISTING_PREFIX + root) or "[]")
+            return [(str(key), [str(i) for i in ids]) for key, ids in files]
+        except (ValueError, TypeError):
+            return []
+
+    def set_listing(self, root: str, files: Sequence[tuple[str, Sequence[str]]]) -> None:
+        """Remember what `root` gave (see `listing`); an unchanged listing costs no write."""
+        value = json.dumps([[key, list(ids)] for key, ids in files], ensure_ascii=False)
+        if self.meta(LISTING_PREFIX + root) == value:
+            return
+        try:
+            with self._write() as db:
+                db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (LISTING_PREFIX + root, value)
+                )
+        except CacheUnavailable:
+            pass  # in memory from now on: the next session reads the files, as without a listing
+
+    def stored_articles(self, article_ids: Sequence[str]) -> list[StoredArticle]:
+        """The stored articles among `article_ids`, in that order (ids not stored are left out)."""
+        select = (
+            "SELECT num, id, path, title, text, date, source, url, authors, licence, format, blocks"
+            " FROM articles WHERE"
+        )
+        with self._lock:
+            found = {
+                row[1]: StoredArticle(row[0], _article_from_row(row[1:]))
+                for row in _rows_where_in(self._db, select, "id", article_ids)
+            }
+        return [found[i] for i in article_ids if i in found]
 
     def articles_by_id(self, article_ids: Sequence[str]) -> dict[str, Article]:
         select = (

@@ -64,6 +64,7 @@ class ReaderFeed(ReaderPanes):
             if not self.paths:
                 self._start_analysis()
         if self.paths:
+            self._list_cached(self.paths)
             # after the first paint: reading files (and importing the readers) must not delay it
             self.call_after_refresh(self.open_paths, self.paths)
         elif given is None or not given.articles:
@@ -77,6 +78,7 @@ class ReaderFeed(ReaderPanes):
         remembered = load_paths(self.options.session_path) if self.options.remember else []
         if remembered:
             self.paths = remembered
+            self._list_cached(remembered)
             self.call_after_refresh(self.open_paths, remembered, remember=False)
             return
         from tui.app.screens.welcome import WelcomeScreen
@@ -91,6 +93,22 @@ class ReaderFeed(ReaderPanes):
                 self.open_paths([str(samples)])
 
         self.app.push_screen(WelcomeScreen(samples if samples.is_dir() else None), chosen)
+
+    def _list_cached(self, paths: Sequence[str]) -> None:
+        """The titles in the first frame: the articles these paths gave last time, from the cache
+        (no file is read, no reader imported). The loading job that follows checks them against
+        their files: a file changed since is replaced, one gone is forgotten (Library.list_cached)."""
+        if self.host.opened_library() is not None:
+            return  # a library given to the app (tests, benches) lists what it holds
+        try:
+            listed = self.library.list_cached(paths)
+        except Exception as error:  # the cache is a convenience: the files are read anyway
+            self.log.warning(f"no cached listing: {error}")
+            return
+        if listed:
+            self.reading = True  # the list keeps its cursor on top while the files are checked
+            self.relist()
+            self._count()
 
     def open_paths(self, paths: Sequence[str], *, remember: bool = True) -> None:
         """Read the paths in a worker; articles appear in the list as they are read."""
@@ -256,11 +274,24 @@ class ReaderFeed(ReaderPanes):
         if self.query_text:
             self.search.request(self.query_text)
         self._count()
-        titles = [new.title or Path(new.path).name for _, new in message.replaced if new is not None]
+        # the same text with new details (listed from the cache, then read) is no news to the reader
+        titles = [
+            new.title or Path(new.path).name
+            for old_id, new in message.replaced
+            if new is not None and new.id != old_id
+        ]
+        gone = sum(new is None for _, new in message.replaced)
         if titles:
             more = f" and {len(titles) - 3} more" if len(titles) > 3 else ""
             self.notify(", ".join(titles[:3]) + more, title="Changed on disk", timeout=4)
-        self._start_analysis()
+        if gone:
+            self.notify(
+                f"{gone} article{'s' if gone != 1 else ''} no longer in the opened files",
+                title="Gone from disk",
+                timeout=4,
+            )
+        if not self.reading:  # while reading, the analysis starts once everything is read
+            self._start_analysis()
 
     def on_watch_stopped(self, message: messages.WatchStopped) -> None:
         self.notify(f"Stopped watching for new files: {message.error}", severity="error", timeout=10)
