@@ -197,3 +197,16 @@ def test_a_listing_that_is_not_read_to_the_end_keeps_the_listed_articles(tmp_pat
     library.list_cached([str(folder)])
     library.open([str(folder / "budget.txt")])  # another path: the folder's listing is not checked yet
     assert len(library.articles) == 3
+
+
+def test_a_long_listing_comes_in_parts_and_nothing_is_listed_twice(tmp_path: Path) -> None:
+    folder = news_folder(tmp_path)
+    read_once(tmp_path / "cache.db", folder)
+    library = reader(tmp_path / "cache.db")
+    first = library.list_cached([str(folder)], limit=2)
+    rest = library.list_cached([str(folder)])
+    assert len(first) == 2 and len(rest) == 1
+    assert library.list_cached([str(folder)]) == []
+    assert sorted(a.title for a in first + rest) == ["Budget vote", "Port strike", "Weather"]
+    seen = reopen(library, folder)
+    assert seen.added == [] and seen.replaced == []

@@ -40,8 +40,9 @@ class Loader:
     def run(self, paths: list[str]) -> None:
         """Blocks until every path is read; run it in a thread. Always ends with LoadingFinished.
 
-        Articles listed from the cache before the first paint (`Library.list_cached`) are checked
-        against their files here: what changed or went since is posted as ArticlesReplaced."""
+        The articles the paths gave last time are listed from the cache first (those the screen did
+        not list before its first paint: `Library.list_cached`), then checked against their files:
+        what changed or went since is posted as ArticlesReplaced."""
         batch: list[Article] = []
         replaced: list[tuple[str, Article | None]] = []
         last = time.monotonic()
@@ -71,7 +72,10 @@ class Loader:
 
         error = None
         try:
-            self._library().open(
+            library = self._library()
+            for article in library.list_cached(paths):  # what the first paint left out, from the cache
+                on_article(article)
+            library.open(
                 paths,
                 on_article=on_article,
                 on_problem=on_problem,

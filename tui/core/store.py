@@ -36,7 +36,6 @@ MEMORY = ":memory:"
 APPLICATION_ID = 0x4E575244  # "NWRD": marks a file as ours, so a foreign SQLite file is recognised
 SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 5000  # a second reader on the same file waits this long for a write lock
-LISTING_PREFIX = "listing:"  # meta keys of what each opened path gave (Store.listing)
 IN_CHUNK = 500  # ids in one `IN (...)`: under SQLite's limit on the parameters of a statement
 
 _SCHEMA_V1 = """
@@ -113,6 +112,9 @@ _MIGRATIONS: dict[int, str] = {0: _SCHEMA_V1, 1: _TO_V2, 2: _TO_V3}
 PAGE_SIZE = 16384
 _KIND_NUMBERS = {kind: number for number, kind in enumerate(BLOCK_KINDS)}  # BLOCK_KINDS only grows
 COMPRESSION_LEVEL = 6  # level 1 saves ~30% of the time (~0.1 ms an article) for ~5% more bytes
+
+
+LISTING_PREFIX = "listing:"  # meta keys of what each opened path gave (Store.listing)
 
 
 class CacheUnavailable(Exception):
@@ -590,7 +592,7 @@ def _article_from_row(row: Sequence) -> Article:  # type: ignore[type-arg]
         date=date,
         source=source,
         url=url,
-        authors=tuple(json.loads(authors or "[]")),
+        authors=tuple(json.loads(authors)) if authors and authors != "[]" else (),  # most have none
         licence=licence,
         format=fmt,
         id=article_id,

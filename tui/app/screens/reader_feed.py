@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from tui.app.options import ReaderOptions
 
 PROBLEMS_SHOWN = 6
+# articles listed from the cache before the first paint (~0.1 ms each): a few screens of the list;
+# the loading job lists the rest from the cache at once, then reads the files
+FIRST_LISTING = 100
 
 
 class ReaderFeed(ReaderPanes):
@@ -96,12 +99,13 @@ class ReaderFeed(ReaderPanes):
 
     def _list_cached(self, paths: Sequence[str]) -> None:
         """The titles in the first frame: the articles these paths gave last time, from the cache
-        (no file is read, no reader imported). The loading job that follows checks them against
-        their files: a file changed since is replaced, one gone is forgotten (Library.list_cached)."""
+        (no file is read, no reader imported), the first FIRST_LISTING of them. The loading job
+        lists the others, then checks them all against their files: a file changed since is
+        replaced, one gone is forgotten (Library.list_cached)."""
         if self.host.opened_library() is not None:
             return  # a library given to the app (tests, benches) lists what it holds
         try:
-            listed = self.library.list_cached(paths)
+            listed = self.library.list_cached(paths, limit=FIRST_LISTING)
         except Exception as error:  # the cache is a convenience: the files are read anyway
             self.log.warning(f"no cached listing: {error}")
             return
