@@ -210,3 +210,43 @@ def test_a_long_listing_comes_in_parts_and_nothing_is_listed_twice(tmp_path: Pat
     assert sorted(a.title for a in first + rest) == ["Budget vote", "Port strike", "Weather"]
     seen = reopen(library, folder)
     assert seen.added == [] and seen.replaced == []
+
+
+def test_a_file_renamed_since_last_time_keeps_its_article_under_its_new_name(tmp_path: Path) -> None:
+    folder = news_folder(tmp_path)
+    first = read_once(tmp_path / "cache.db", folder)
+    port = next(a for a in first.articles if a.title == "Port strike")
+    (folder / "port.txt").rename(folder / "strike-at-the-port.txt")
+
+    library = reader(tmp_path / "cache.db")
+    library.list_cached([str(folder)])
+    seen = reopen(library, folder)
+
+    assert seen.replaced == [(port.id, "Port strike")]  # the same text, now read from another file
+    assert sorted(a.title for a in library.articles) == ["Budget vote", "Port strike", "Weather"]
+    assert library.article(port.id).path.endswith("strike-at-the-port.txt")
+    # a later change of the renamed file is caught as any other
+    (folder / "strike-at-the-port.txt").write_text("Port strike over\nDockers are back at work.\n", "utf-8")
+    seen = reopen(library, folder / "strike-at-the-port.txt")
+    assert seen.replaced == [(port.id, "Port strike over")]
+    assert len(reader(tmp_path / "cache.db").list_cached([str(folder)])) == 3
+
+
+def test_a_file_changed_back_after_a_listing_from_another_directory_comes_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = news_folder(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    first = read_once(tmp_path / "cache.db", Path("news"))
+    budget = next(a for a in first.articles if a.title == "Budget vote")
+    original = (folder / "budget.txt").read_text("utf-8")
+    monkeypatch.chdir(folder)
+    library = reader(tmp_path / "cache.db")
+    library.list_cached(["."])
+    (folder / "budget.txt").write_text("Budget vote, recount\nThe parliament met in Abuja.\n", "utf-8")
+    reopen(library, Path("."))
+    (folder / "budget.txt").write_text(original, "utf-8")  # as --watch would read it again
+    seen = reopen(library, Path("budget.txt"))
+    assert [title for _, title in seen.replaced] == ["Budget vote"]
+    assert library.article(budget.id) is not None
+    assert sorted(a.title for a in library.articles) == ["Budget vote", "Port strike", "Weather"]

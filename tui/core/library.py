@@ -286,6 +286,7 @@ class Library:
         rereading: str | None = None  # a file loaded before, whose articles wait for its last one
         again: list[Article] = []
         seen: dict[str, set[str]] = {}  # root -> the files read under it
+        again_elsewhere: dict[str, tuple[str, Article]] = {}  # loaded texts read in another file
 
         def settle() -> None:
             nonlocal rereading
@@ -313,12 +314,15 @@ class Library:
                         rereading = key
                 if rereading is not None:
                     again.append(item)
-                elif self._add(item, key) and on_article:
-                    on_article(item)
-                    self._identify()  # once the first article is on its way to the screen: not before
+                elif self._add(item, key):
+                    if on_article:
+                        on_article(item)
+                        self._identify()  # once the first article is on its way to the screen: not before
+                else:
+                    again_elsewhere.setdefault(item.id, (key, item))
         settle()
         for root, files in seen.items():
-            replaced.extend(self._forget_unread(root, files, on_replaced))
+            replaced.extend(self._forget_unread(root, files, again_elsewhere, on_replaced))
         self._flush_articles()
         if keep_listing:
             self._keep_listing(seen)
@@ -326,17 +330,37 @@ class Library:
             self.sync_index()
         return replaced
 
-    def _forget_unread(self, root: str, read: set[str], on_replaced: ReplacedCallback | None) -> list[str]:
+    def _forget_unread(
+        self,
+        root: str,
+        read: set[str],
+        elsewhere: dict[str, tuple[str, Article]],
+        on_replaced: ReplacedCallback | None,
+    ) -> list[str]:
         """The files listed from the cache under `root` and not read now: gone or unreadable since the
-        cache listed them, their articles leave the library."""
+        cache listed them, their articles leave the library, unless their text was read from
+        another file (`elsewhere`: id -> that file's key and article; a file renamed or moved), which
+        they then belong to, with its path."""
+        gone: list[str] = []
+        moved: list[Article] = []
         with self._lock:
-            unread = self._provisional.pop(root, set()) - read
-            gone = [i for key in unread for i in self._ids_by_file.get(key, []) if i in self._articles]
-            for article_id in gone:
-                self._forget(article_id)
+            for old_key in self._provisional.pop(root, set()) - read:
+                for article_id in self._ids_by_file.pop(old_key, []):
+                    if article_id not in self._articles:
+                        continue
+                    if article_id not in elsewhere:
+                        self._forget(article_id)
+                        gone.append(article_id)
+                        continue
+                    key, article = elsewhere[article_id]
+                    self._ids_by_file.setdefault(key, []).append(article_id)
+                    if self._renew(article):
+                        moved.append(article)
         if on_replaced:
             for article_id in gone:
                 on_replaced(article_id, None)
+            for article in moved:
+                on_replaced(article.id, article)
         return gone
 
     def _keep_listing(self, seen: dict[str, set[str]]) -> None:
@@ -363,6 +387,9 @@ class Library:
             kept = set(before)
             for old_id in gone:
                 self._forget(old_id)
+            # by this key, not the one its path gives: a copy listed from the cache has the path it
+            # was read by, maybe from another working directory
+            self._ids_by_file[key] = [i for i in before if i in self._articles]
             renewed = [a for a in articles if a.id in kept and self._renew(a)]
         added = [a for a in articles if a.id not in kept and self.add(a)]
         paired = len(gone) if on_replaced else 0
