@@ -138,6 +138,7 @@ class Library:
         self._index: SearchIndex | None = None  # opened on first use (tantivy)
         self._unsaved: list[Article] = []
         self._saving: set[str] = set()  # ids of a batch being written, until its cached analyses are known
+        self._unchecked: set[str] = set()  # listed from the cache; whether their analysis is cached: unknown
         self._messages: list[str] = []
         self._numbers: dict[str, int] = {}
         self._ids_by_number: dict[int, str] = {}
@@ -245,7 +246,7 @@ class Library:
                             continue
                         self._articles[article_id] = found.article
                         self._ids_by_file.setdefault(key, []).append(article_id)
-                        self._unsaved.append(found.article)  # its cached analysis is looked up with the batch
+                        self._unchecked.add(article_id)  # is its analysis cached? asked with the next batch
                         self._numbers[article_id] = found.num
                         self._ids_by_number[found.num] = article_id
                         listed.append(found.article)
@@ -410,8 +411,7 @@ class Library:
         if old is None or old == article:
             return False
         self._articles[article.id] = article
-        self._unsaved = [a for a in self._unsaved if a.id != article.id]
-        self._unsaved.append(article)
+        self._unsaved.append(article)  # written over its old copy (the cache keeps one row an id)
         return True
 
     def _forget(self, article_id: str) -> None:
@@ -419,6 +419,7 @@ class Library:
         article = self._articles.pop(article_id)
         self._analyses.pop(article_id, None)
         self._cached_ids.discard(article_id)
+        self._unchecked.discard(article_id)
         self._unsaved = [a for a in self._unsaved if a.id != article_id]
         number = self._numbers.pop(article_id, None)
         if number is not None:
@@ -457,24 +458,29 @@ class Library:
         return True
 
     def _flush_articles(self) -> None:
+        """Write the articles read since the last batch, and learn which of them (and of those listed
+        from the cache) have a cached analysis."""
         with self._lock:
             batch, self._unsaved = self._unsaved, []
-            self._saving.update(a.id for a in batch)
-        if not batch:
+            unchecked, self._unchecked = list(self._unchecked), set()
+            ids = [a.id for a in batch]
+            self._saving.update(ids, unchecked)
+        if not batch and not unchecked:
             return
-        ids = [a.id for a in batch]
         try:
-            self.store.put_articles(batch)
-            numbers = self.store.article_numbers(ids)
-            cached = self.store.analyzed_ids(self.pipeline, ids) if self.pipeline else set()
+            numbers = {}
+            if batch:
+                self.store.put_articles(batch)
+                numbers = self.store.article_numbers(ids)
+            cached = self.store.analyzed_ids(self.pipeline, ids + unchecked) if self.pipeline else set()
             with self._lock:
                 numbers = {i: n for i, n in numbers.items() if i in self._articles}  # not replaced meanwhile
                 self._numbers.update(numbers)
                 self._ids_by_number.update((n, i) for i, n in numbers.items())
-                self._cached_ids.update(cached & numbers.keys())
+                self._cached_ids.update(i for i in cached if i in self._articles)
         finally:
             with self._lock:
-                self._saving.difference_update(ids)
+                self._saving.difference_update(ids, unchecked)
 
     @property
     def articles(self) -> list[Article]:
@@ -494,7 +500,11 @@ class Library:
         with self._lock:
             # a batch being written is neither unsaved nor known to be cached yet: ask the cache, or a
             # reader opening a cached article at that moment would show it as not analysed
-            unsaved = article_id in self._saving or any(a.id == article_id for a in self._unsaved)
+            unsaved = (
+                article_id in self._saving
+                or article_id in self._unchecked
+                or any(a.id == article_id for a in self._unsaved)
+            )
         if not unsaved and article_id not in self._cached_ids:
             return None
         cached = self.store.analysis(article_id, self.pipeline)
