@@ -59,7 +59,8 @@ class ReaderFeed(ReaderPanes):
 
     def start_reading(self) -> None:
         """The articles of a library given to the app at once; the paths asked for, else the ones
-        remembered from last time, after the first paint; else the welcome screen."""
+        remembered from last time: what they gave last time listed from the cache at once, the files
+        read after the first paint; else the welcome screen."""
         given = self.host.opened_library()
         if given is not None and given.articles:
             self.relist()
