@@ -33,6 +33,9 @@ def test_the_loader_posts_every_article_once_then_says_it_finished(tmp_path: Pat
 
 def test_a_loader_that_breaks_says_why_instead_of_raising(tmp_path: Path) -> None:
     class Broken:
+        def list_cached(self, *args: object, **kwargs: object) -> list[object]:
+            return []  # nothing listed from the cache: the files must be read
+
         def open(self, *args: object, **kwargs: object) -> None:
             raise RuntimeError("disk on fire")
 
