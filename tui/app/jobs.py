@@ -73,7 +73,7 @@ class Loader:
         error = None
         try:
             library = self._library()
-            for article in library.list_cached(paths):  # what the first paint left out, from the cache
+            for article in self._cached(library, paths):
                 on_article(article)
             library.open(
                 paths,
@@ -86,6 +86,15 @@ class Loader:
             error = f"{type(exc).__name__}: {exc}"
         flush()
         self._post(messages.LoadingFinished(error))
+
+    @staticmethod
+    def _cached(library: Library, paths: list[str]) -> list[Article]:
+        """What the paths gave last time and the first paint left out, from the cache; nothing when
+        the cache cannot say (it is a head start: the files are read next in any case)."""
+        try:
+            return library.list_cached(paths)
+        except Exception:
+            return []
 
 
 class Watcher:
