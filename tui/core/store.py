@@ -398,15 +398,15 @@ class Store:
     def set_listing(self, root: str, files: Sequence[tuple[str, Sequence[str]]]) -> None:
         """Remember what `root` gave (see `listing`); an unchanged listing costs no write."""
         value = json.dumps([[key, list(ids)] for key, ids in files], ensure_ascii=False)
-        if self.meta(LISTING_PREFIX + root) == value:
-            return
         try:
+            if self.meta(LISTING_PREFIX + root) == value:
+                return
             with self._write() as db:
                 db.execute(
                     "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (LISTING_PREFIX + root, value)
                 )
-        except CacheUnavailable:
-            pass  # in memory from now on: the next session reads the files, as without a listing
+        except (CacheUnavailable, sqlite3.Error):
+            pass  # a head start missed (in memory from now on, locked): the next start reads the files
 
     def stored_articles(self, article_ids: Sequence[str]) -> list[StoredArticle]:
         """The stored articles among `article_ids`, in that order (ids not stored are left out)."""
