@@ -4,6 +4,7 @@ changed on disk since is caught once the files are read after it (issue 13)."""
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,15 @@ def private_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("NEWSREADER_DB", raising=False)
+
+
+async def read_to_the_end(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Until the loading job is done and the screen has taken in all it posted."""
+    await app.workers.wait_for_complete()
+    deadline = time.monotonic() + 10
+    while app.reader.reading and time.monotonic() < deadline:
+        await pilot.pause(0.02)
+    await pilot.pause()
 
 
 def row_titles(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -57,9 +67,7 @@ async def test_titles_come_from_the_cache_first_and_the_files_correct_them(
         assert row_titles(app) == ["Budget vote", "Port strike", "Weather"]  # as they were last time
         assert "Budget vote" in app.export_screenshot().replace("&#160;", " ")
         go.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.pause()
+        await read_to_the_end(app, pilot)
         assert row_titles(app) == ["Budget vote, recount", "Rail line", "Weather"]
         shown = app.reader.article_view.article
         assert shown is not None and shown.title in ("Budget vote, recount", "Rail line", "Weather")
@@ -93,9 +101,7 @@ async def test_the_open_article_is_shown_again_when_its_file_changed(
         await pilot.pause()
         assert app.reader.article_view.article.title == "Budget vote"
         go.set()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.pause()
+        await read_to_the_end(app, pilot)
         view = app.reader.article_view
         assert view.article.title == "Budget vote, recount"
         assert "Abuja" in app.export_screenshot()
