@@ -140,7 +140,7 @@ class ActorsPanel(Tree[NodeData]):
     """Most statements first, or by name (the subtitle offers the other order)."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("Actors", id=id)
+        super().__init__(Text("Actors"), id=id)  # a str is read as markup: rich imports its emoji table
         self.show_root = False
         self.guide_depth = 2
         self.actors: list[ActorSummary] = []
