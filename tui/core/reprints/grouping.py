@@ -27,6 +27,7 @@ from tui.core.reprints.prints import ArticlePrints, StatementPrint
 SMALL_RUN = 6  # statements sharing a shingle: up to this many, every pair of them is compared
 CHAIN_RUN = 256  # up to this many, each is also compared with the next one (beyond: with the first only)
 COMMON_MISSES = 48  # an added statement's failed comparisons through one shingle before giving up on it
+FEW_SHINGLES = 3  # a statement with this many shingles or fewer is compared through any one of them
 MERGE_SHARE = 4  # the shingles added since the bulk build are merged into it at 1/MERGE_SHARE of its size
 MERGE_LEAST = 100_000
 
@@ -72,23 +73,29 @@ class StatementIndex:
     def build(self, prints: Iterable[ArticlePrints]) -> None:
         """Add many articles at once: the first grouping of a library (much faster than `add` each)."""
         first = len(self._slot)
-        shingle_keys: list[int] = []
-        shingle_numbers: list[int] = []
+        shingle_keys: array[int] = array("I")
+        shingle_numbers: array[int] = array("i")
+        shingle_counts: array[int] = array("i")  # per statement: how many shingles it has in the table
         for article in prints:
             for number, statement in self._append(article):
+                shingle_counts.append(0)
                 if len(statement.words) >= SHORT:
                     shingle_keys.extend(statement.shingles)
                     shingle_numbers.extend([number] * len(statement.shingles))
+                    shingle_counts[-1] = len(statement.shingles)
                 else:
                     self._join_exact(number, statement)
-        keys = np.array(shingle_keys, dtype=np.uint32)
-        numbers = np.array(shingle_numbers, dtype=np.int32)
+        keys = np.frombuffer(shingle_keys, dtype=np.uint32) if shingle_keys else np.zeros(0, np.uint32)
+        numbers = np.frombuffer(shingle_numbers, dtype=np.int32) if shingle_numbers else np.zeros(0, np.int32)
         if first == 0 and not self._recent:
             self._table_keys, self._table_numbers = _sorted_table(keys, numbers)
-            pairs = _candidate_pairs(
-                self._table_keys, self._table_numbers, np.frombuffer(self._slot, np.int32)
+            firsts, seconds = _candidate_pairs(
+                self._table_keys,
+                self._table_numbers,
+                np.frombuffer(self._slot, np.int32),
+                np.frombuffer(shingle_counts, np.int32),
             )
-            for a, b in pairs.tolist():
+            for a, b in zip(firsts.tolist(), seconds.tolist(), strict=True):
                 if self._find(a) != self._find(b) and self._same(a, b):
                     self._union(a, b)
         else:  # added to a library already grouped: one by one, against what is there
@@ -136,7 +143,7 @@ class StatementIndex:
     def _join_exact(self, number: int, statement: StatementPrint) -> None:
         if len(statement.words) < FEWEST or statement.speaker == 0 or statement.kind != DIRECT:
             return
-        first = self._exact.setdefault((statement.speaker, statement.words), number)
+        first = self._exact.setdefault((statement.speaker, tuple(statement.words)), number)
         if first != number and self._slot[first] != self._slot[number]:
             self._union(first, number)
 
@@ -144,9 +151,9 @@ class StatementIndex:
         """Compare a statement with those sharing a shingle with it, and join the same ones."""
         slot = self._slot[number]
         compared: set[int] = set()
-        for key in self._shingles_of(number):
+        for holders in self._holders(self._shingles_of(number)):
             misses = 0
-            for other in self._holders(key):
+            for other in holders:
                 if other == number or other in compared or self._slot[other] == slot:
                     continue
                 if self._slot[other] in self._dead or self._find(other) == self._find(number):
@@ -159,13 +166,16 @@ class StatementIndex:
                     if misses >= COMMON_MISSES:
                         break
 
-    def _holders(self, key: int) -> list[int]:
-        """The statements (added before) that have a shingle."""
+    def _holders(self, keys: list[int]) -> list[list[int]]:
+        """For each shingle, the statements (added before) that have it."""
         table = self._table_keys
-        low = int(np.searchsorted(table, key, side="left"))
-        high = int(np.searchsorted(table, key, side="right"))
-        found = self._table_numbers[low:high].tolist() if high > low else []
-        return found + self._recent.get(key, [])
+        wanted = np.array(keys, dtype=np.uint32)  # the table's own type: numpy would copy it to compare
+        lows = np.searchsorted(table, wanted, side="left").tolist()
+        highs = np.searchsorted(table, wanted, side="right").tolist()
+        return [
+            (self._table_numbers[low:high].tolist() if high > low else []) + self._recent.get(key, [])
+            for key, low, high in zip(keys, lows, highs, strict=True)
+        ]
 
     def _shingles_of(self, number: int) -> list[int]:
         # shingles are not kept per statement (the table has them); recomputed from the words, ~10 µs
@@ -256,11 +266,20 @@ def _sorted_table(keys: np.ndarray, numbers: np.ndarray) -> tuple[np.ndarray, np
     return keys[order], numbers[order]
 
 
-def _candidate_pairs(keys: np.ndarray, numbers: np.ndarray, slots: np.ndarray) -> np.ndarray:
-    """Pairs of statements (a < b, from different articles) worth comparing, from the sorted shingles."""
+def _candidate_pairs(
+    keys: np.ndarray, numbers: np.ndarray, slots: np.ndarray, shingle_counts: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of statements (a < b, from different articles) worth comparing, from the sorted shingles.
+
+    Each run of equal shingles gives each of its statements a pair with the run's first, with the
+    one before it (runs up to CHAIN_RUN) and with every other (runs up to SMALL_RUN), each pair once.
+    A pair is kept when it came from two shingles or more, or when one of the two has only a few
+    (a statement of a dozen words): one shared four-word shingle among many is a common phrase.
+    """
     count = len(keys)
     if count < 2:
-        return np.zeros((0, 2), dtype=np.int64)
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
     starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
     lengths = np.diff(np.append(starts, count))
     run_start = np.repeat(starts, lengths)
@@ -269,7 +288,7 @@ def _candidate_pairs(keys: np.ndarray, numbers: np.ndarray, slots: np.ndarray) -
     firsts, seconds = [numbers[run_start[position > 0]]], [numbers[position > 0]]
     for gap in range(1, SMALL_RUN):
         limit = CHAIN_RUN if gap == 1 else SMALL_RUN
-        chosen = np.flatnonzero((position >= gap) & (run_length <= limit))
+        chosen = np.flatnonzero((position > gap) & (run_length <= limit))  # position == gap: the first's
         firsts.append(numbers[chosen - gap])
         seconds.append(numbers[chosen])
     a = np.concatenate(firsts).astype(np.int64)
@@ -277,5 +296,8 @@ def _candidate_pairs(keys: np.ndarray, numbers: np.ndarray, slots: np.ndarray) -
     a, b = np.minimum(a, b), np.maximum(a, b)
     keep = slots[a] != slots[b]
     width = int(numbers.max()) + 1
-    pairs = np.unique(a[keep] * width + b[keep])
-    return np.stack((pairs // width, pairs % width), axis=1)
+    pairs, times = np.unique(a[keep] * width + b[keep], return_counts=True)
+    a, b = pairs // width, pairs % width
+    fewest = np.minimum(shingle_counts[a], shingle_counts[b])
+    chosen = (times >= 2) | (fewest <= FEW_SHINGLES)
+    return a[chosen], b[chosen]

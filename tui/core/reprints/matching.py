@@ -58,6 +58,6 @@ def same_statement(
         )
     if short_kind == DIRECT:
         return shared_words(shorter, longer) >= CONTAINED * len(shorter)
-    if len(shorter) < REPORTED_FEWEST:
+    if len(shorter) < REPORTED_FEWEST or len(shorter) < CONTAINED * len(longer):
         return False
     return shared_words(shorter, longer) >= CONTAINED * len(longer)

@@ -2,7 +2,7 @@
 
 Grouping 100,000 articles cannot afford to decode every cached analysis (JSON, ~0.3 ms each), so each
 analysed article also gets a print, kept in the cache beside its analysis: for every statement its
-words as 32-bit hashes (enough to align two versions word by word) and a few of its three-word
+words as 32-bit hashes (enough to align two versions word by word) and a few of its four-word
 shingles chosen by winnowing (Schleimer, Wilkerson and Aiken, 2003): any run of `GUARANTEED_RUN`
 words two statements share gives both at least one common shingle, so the shingles are a small
 index that still finds every cut or lightly changed copy.
@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import sys
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.core.model import QUOTE_KINDS, Analysis
 from tui.core.reprints.words import surname_hash, word_hashes
 
-PRINT_VERSION = 2  # bump when words, hashes or shingles change: older prints are then made again
-SHINGLE = 3  # words in a shingle
+PRINT_VERSION = 3  # bump when words, hashes or shingles change: older prints are then made again
+SHINGLE = 4  # words in a shingle (three-word ones, "one of the", are common enough to cost 2x more)
 WINDOW = 3  # shingles in a winnowing window: one is kept from every WINDOW consecutive ones
 GUARANTEED_RUN = SHINGLE + WINDOW - 1  # a shared run of this many words always shares a shingle
 _MASK = 0xFFFFFFFF
@@ -33,8 +34,8 @@ class StatementPrint:
     quote_index: int
     speaker: int
     kind: int
-    words: tuple[int, ...]
-    shingles: tuple[int, ...]
+    words: Sequence[int]
+    shingles: Sequence[int]
 
 
 @dataclass(frozen=True)
@@ -52,13 +53,13 @@ def _mix(value: int) -> int:
     return value ^ (value >> 16)
 
 
-def shingles(words: list[int] | tuple[int, ...]) -> tuple[int, ...]:
+def shingles(words: Sequence[int]) -> tuple[int, ...]:
     """The winnowed shingle hashes of a statement's words, in order, each kept once."""
     if len(words) < SHINGLE:
         return ()
     hashes = [
-        _mix((a * 0x9E3779B1 + b * 0x85EBCA77 + c * 0xC2B2AE3D) & _MASK)
-        for a, b, c in zip(words, words[1:], words[2:], strict=False)
+        _mix((a * 0x9E3779B1 + b * 0x85EBCA77 + c * 0xC2B2AE3D + d * 0x27D4EB2F) & _MASK)
+        for a, b, c, d in zip(words, words[1:], words[2:], words[3:], strict=False)
     ]
     chosen: list[int] = []
     last = -1
@@ -129,9 +130,9 @@ def unpack_prints(article_id: str, data: bytes) -> ArticlePrints | None:
         for _ in range(numbers[1]):
             index, speaker, kind, word_count, shingle_count = numbers[at : at + 5]
             at += 5
-            words = tuple(numbers[at : at + word_count])
+            words = numbers[at : at + word_count]
             at += word_count
-            found = tuple(numbers[at : at + shingle_count])
+            found = numbers[at : at + shingle_count]
             at += shingle_count
             if len(words) != word_count or len(found) != shingle_count:
                 return None
