@@ -606,6 +606,15 @@ class Library:
         """
         return self._statements.same_statement(article_id, quote)
 
+    @property
+    def statements_ready(self) -> bool:
+        """Whether the statements are grouped already (`same_statement` then never waits for it)."""
+        return self._statements.ready
+
+    def prepare_statements(self) -> None:
+        """Group every analysed article's statements now (a worker does, before the screen asks)."""
+        self._statements.index()
+
     def statement_groups(self) -> list[StatementGroup]:
         """Every statement printed by two loaded articles or more, the most printed first."""
         return self._statements.groups()

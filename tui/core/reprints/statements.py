@@ -67,6 +67,11 @@ class LibraryStatements:
             if self._index is not None:
                 self._index.remove(article_id)
 
+    @property
+    def ready(self) -> bool:
+        """Grouped already: asking costs a look-up, never the first grouping."""
+        return self._index is not None
+
     def index(self) -> StatementIndex:
         """The grouping, made on first need from the cached prints (missing ones made and kept)."""
         with self._lock:
