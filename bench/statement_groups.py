@@ -14,6 +14,11 @@ cache once, as analysing would; then (1) the first grouping reads every print fr
 groups them (`LibraryStatements.index()`), and (2) one article at a time is added (its print made
 and kept, its statements joined to their groups: `LibraryStatements.kept`). CPU seconds are printed
 beside wall seconds: the machine is shared.
+
+`--compare-minhash` also groups the same statements the other way the issue names (datasketch's
+MinHash of each statement's four-word shingles, MinHashLSH for candidates, the same word alignment
+to decide): its time and how many printings it groups. datasketch is not a dependency of newsreader:
+`pip install datasketch` to run it.
 """
 
 from __future__ import annotations
@@ -126,6 +131,57 @@ def analyses(count: int, seed: int = 7) -> list[Analysis]:
     return made
 
 
+def compare_minhash(corpus: list[Analysis], threshold: float, permutations: int = 64) -> None:
+    """Group with MinHash LSH instead of winnowed shingles, deciding with the same alignment."""
+    try:
+        from datasketch import MinHash, MinHashLSH
+    except ImportError:
+        print("--compare-minhash needs datasketch (pip install datasketch)")
+        return
+    import numpy as np
+
+    from tui.core.reprints.matching import SHORT, same_statement
+
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    statements = []
+    for analysis in corpus:
+        for statement in prints_of(analysis).statements:
+            if len(statement.words) >= SHORT:
+                statements.append((analysis.article_id, statement))
+    lsh = MinHashLSH(threshold=threshold, num_perm=permutations)
+    parent = list(range(len(statements)))
+
+    def find(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for number, (article_id, statement) in enumerate(statements):
+        words = list(statement.words)
+        shingled = [
+            np.array(words[i : i + 4], dtype=np.uint32).tobytes() for i in range(max(1, len(words) - 3))
+        ]
+        signature = MinHash(num_perm=permutations)
+        signature.update_batch(shingled)
+        for other in lsh.query(signature):
+            other_id, other_statement = statements[other]
+            if other_id != article_id and find(other) != find(number):
+                a, b = statement, other_statement
+                if same_statement(a.words, a.kind, a.speaker, b.words, b.kind, b.speaker):
+                    parent[find(number)] = find(other)
+        lsh.insert(number, signature)
+    sizes: dict[int, set[str]] = defaultdict(set)
+    for number, (article_id, _) in enumerate(statements):
+        sizes[find(number)].add(article_id)
+    grouped = [len(ids) for ids in sizes.values() if len(ids) >= 2]
+    print(
+        f"MinHash LSH (threshold {threshold}, {permutations} permutations) over the same {len(corpus):,} "
+        f"articles: {time.perf_counter() - wall:.2f} s wall, {cpu_seconds() - cpu:.2f} s CPU; "
+        f"{len(grouped):,} statements in 2+ articles, {sum(grouped):,} printings"
+    )
+
+
 def cpu_seconds() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
     return usage.ru_utime + usage.ru_stime
@@ -137,6 +193,7 @@ def main() -> None:
     )
     parser.add_argument("--count", type=int, default=10_000, help="articles grouped first")
     parser.add_argument("--adds", type=int, default=200, help="articles added one at a time afterwards")
+    parser.add_argument("--compare-minhash", type=float, metavar="THRESHOLD", help="e.g. 0.5 (see above)")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -180,6 +237,8 @@ def main() -> None:
             f"median {statistics.median(times):.1f} ms, p95 {times[int(len(times) * 0.95) - 1]:.1f} ms, "
             f"max {times[-1]:.1f} ms (goal < 50 ms)"
         )
+        if args.compare_minhash:
+            compare_minhash(first, args.compare_minhash)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak memory of the whole run: {peak:.0f} MB")
         store.close()
