@@ -7,8 +7,9 @@ links the copy that cut its start and the copy that cut its end.
 Candidates come from the winnowed shingles (`prints`): only statements sharing a shingle are ever
 compared. In bulk, the shingles of every statement are sorted together (numpy) and each run of equal
 shingles gives a few pairs: every one with the run's first, each with the next, and every pair in a
-short run; pairs already joined are skipped, so a statement reprinted 500 times costs about 500
-comparisons, not 125,000. One article added later looks its shingles up in that sorted table and in
+short run; a pair is compared when two of its shingles agree (or one of the two is short), and
+pairs already joined are skipped, so a statement reprinted 500 times costs about 500 comparisons,
+not 125,000. One article added later looks its shingles up in that sorted table and in
 a small dict of what was added since, and gives up on a shingle after `COMMON_MISSES` comparisons
 that all fail: such a shingle is a common phrase ("I don't think"), and its statement's rarer
 shingles find its copies.
@@ -22,7 +23,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from tui.core.reprints.matching import DIRECT, FEWEST, SHORT, same_statement
-from tui.core.reprints.prints import ArticlePrints, StatementPrint
+from tui.core.reprints.prints import ArticlePrints, StatementPrint, shingles
 
 SMALL_RUN = 6  # statements sharing a shingle: up to this many, every pair of them is compared
 CHAIN_RUN = 256  # up to this many, each is also compared with the next one (beyond: with the first only)
@@ -179,8 +180,6 @@ class StatementIndex:
 
     def _shingles_of(self, number: int) -> list[int]:
         # shingles are not kept per statement (the table has them); recomputed from the words, ~10 µs
-        from tui.core.reprints.prints import shingles
-
         return list(shingles(self._words_of(number)))
 
     def _remember(self, number: int) -> None:
