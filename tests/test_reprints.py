@@ -134,6 +134,11 @@ def test_prints_survive_the_cache_and_a_damaged_one_is_refused() -> None:
     assert unpack_prints("a", b"\x00\x01") is None
 
 
+def test_punctuation_or_a_left_out_cue_is_no_change_of_words() -> None:
+    changes = word_changes("“We will win,” … “and win big.”", "We will win and win big")
+    assert {c.kind for c in changes} == {"equal"}
+
+
 def test_the_words_that_differ_from_the_reference() -> None:
     changes = word_changes(
         "“We will win, and we will win big,” she said", "we will win and we will win bigly"

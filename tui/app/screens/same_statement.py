@@ -25,6 +25,12 @@ from tui.core.reprints.group import Appearance, StatementGroup
 from tui.core.terminal_safe import visible_line
 
 CHANGES_SHOWN = 3  # changed stretches spelt out per article; the rest are counted
+QUOTE_MARKS = "\"'“”‘’«»„ "
+
+
+def shown(words: str, count: int) -> str:
+    """The first words of a changed stretch, without a leading ellipsis (where a cue was left out)."""
+    return first_words(words.lstrip("… "), count)
 
 
 def how_it_differs(group: StatementGroup, appearance: Appearance) -> Text:
@@ -40,14 +46,14 @@ def how_it_differs(group: StatementGroup, appearance: Appearance) -> Text:
             text.append("; ", style="dim")
         if change.kind == "delete":
             text.append("leaves out ", style="dim")
-            text.append(first_words(change.reference, 6), style="strike")
+            text.append(shown(change.reference, 6), style="strike")
         elif change.kind == "insert":
             text.append("adds ", style="dim")
-            text.append(first_words(change.version, 6), style="bold")
+            text.append(shown(change.version, 6), style="bold")
         else:
-            text.append(first_words(change.reference, 4), style="strike")
+            text.append(shown(change.reference, 4), style="strike")
             text.append(" → ", style="dim")
-            text.append(first_words(change.version, 4), style="bold")
+            text.append(shown(change.version, 4), style="bold")
     if len(changes) > CHANGES_SHOWN:
         text.append(f"; {len(changes) - CHANGES_SHOWN} more changes", style="dim")
     return text
@@ -80,7 +86,7 @@ class SameStatementScreen(ModalScreen[str | None]):
                 f"The same statement in {len(others)} other article{'s' if len(others) != 1 else ''}"
             )
             card.border_subtitle = "enter opens · escape closes"
-            said = group.reference.quote.spoken_words()
+            said = group.reference.quote.spoken_words().strip(QUOTE_MARKS)
             yield Static(Text.assemble(("“", "dim"), first_words(said, 30), ("”", "dim")), id="card-summary")
             options = [self._option(appearance) for appearance in others]
             yield OptionList(*options, id="card-list")

@@ -67,6 +67,8 @@ def word_changes(reference: str, version: str) -> list[WordChange]:
     version_keys = [" ".join(statement_words(w)) for w in version_words]
     changes: list[WordChange] = []
     for tag, r_start, r_end, v_start, v_end in Levenshtein.opcodes(reference_keys, version_keys).as_list():
+        if not any(reference_keys[r_start:r_end]) and not any(version_keys[v_start:v_end]):
+            tag = "equal"  # only punctuation or an ellipsis differs: no word does
         changes.append(
             WordChange(tag, " ".join(reference_words[r_start:r_end]), " ".join(version_words[v_start:v_end]))
         )
