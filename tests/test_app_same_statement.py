@@ -121,3 +121,23 @@ async def test_a_statement_printed_nowhere_else_keeps_enter_for_the_entity_card(
         from tui.app.screens.same_statement import SameStatementScreen
 
         assert not isinstance(app.screen, SameStatementScreen)
+
+
+async def test_an_outlet_name_with_terminal_controls_is_shown_harmlessly() -> None:
+    hostile = Library(no_cache=True)
+    for article, analysis in (
+        reported("first.txt", "Ruiz promises a wall", "2016-03-01", "USA Today", WALL),
+        reported("evil.txt", "Title\x1b[2J wiped", "2016-03-02", "Evil\x1b]0;owned\x07 Times", WALL),
+    ):
+        hostile.add(article)
+        hostile.set_analysis(analysis)
+    app = open_reader(library=hostile, analyze=False, remember=False, theme="textual-dark")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_and_select_its_statement(pilot)
+        note = str(app.query_one("#statement-note").render())
+        assert "Also in 1 other article: Evil" in note and "\x1b" not in note and "\x07" not in note
+        await pilot.press("enter")
+        await settle(pilot)
+        rows = [str(option.prompt) for option in app.screen.query_one("#card-list").options]
+        assert len(rows) == 1 and "Evil" in rows[0] and "wiped" in rows[0]
+        assert "\x1b" not in rows[0] and "\x07" not in rows[0]

@@ -93,7 +93,7 @@ class SameStatementScreen(ModalScreen[str | None]):
 
     def _option(self, appearance: Appearance) -> Option:
         article = self.article(appearance.article_id)
-        date = (article.date or "")[:10] if article is not None else ""
+        date = visible_line((article.date or "")[:10]) if article is not None else ""
         title = visible_line(article.title or article.path) if article is not None else ""
         prompt = Text.assemble(
             (f"{date or 'undated':<10} ", "bold"), (outlet(article), "bold"), "  ", title, "\n  "
