@@ -252,3 +252,22 @@ def test_an_article_analysed_later_joins_the_group_and_reopening_reads_the_kept_
     assert len(kept) == 3
     assert len(again.statement_groups()) == 1
     assert len(again.statement_groups()[0].appearances) == 3
+
+
+def test_an_article_kept_while_the_first_grouping_runs_is_not_lost(tmp_path: Path) -> None:
+    first, *rest = outlets()
+    library = open_library(tmp_path / "cache.db", [first, rest[1]])
+    statements = library._statements
+    later = rest[0]
+    library.add(later)
+    grouping = statements._analysed_ids
+
+    def list_then_analyse_one_more() -> list[str]:
+        listed = grouping()  # the grouping has listed what to group; then an analysis arrives
+        library.set_analysis(QuotingAnalyzer().analyze(later))
+        return listed
+
+    statements._analysed_ids = list_then_analyse_one_more
+    usa = next(a for a in library.articles if a.source == "USA Today")
+    group = library.same_statement(usa.id, library.analysis(usa.id).quotes[0])
+    assert group is not None and len(group.appearances) == 3

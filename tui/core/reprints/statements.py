@@ -43,7 +43,12 @@ class LibraryStatements:
         self._article = article
         self._index: StatementIndex | None = None
         self._order: dict[str, int] = {}  # article id -> when it was first seen here: the load order
-        self._lock = threading.RLock()
+        self._lock = threading.RLock()  # held while grouping or asking
+        # Articles analysed or forgotten while the grouping is busy (the first one takes seconds at
+        # 100,000): queued, so the thread keeping analyses never waits for it.
+        self._waiting: list[ArticlePrints | str] = []
+        self._waiting_lock = threading.Lock()
+        self._grouping = False  # the first grouping has started (what is kept from now on is queued)
 
     def loaded(self, article_id: str) -> None:
         """An article was loaded: its place in the load order (which orders undated appearances)."""
@@ -57,15 +62,34 @@ class LibraryStatements:
         pipeline = self._pipeline()
         if pipeline is not None:
             self._store.put_statement_prints([(p.article_id, pack_prints(p)) for p in prints], pipeline)
-        with self._lock:
-            if self._index is not None:
-                for article_prints in prints:
-                    self._index.add(article_prints)
+        self._queue(prints)
 
     def forgotten(self, article_id: str) -> None:
-        with self._lock:
-            if self._index is not None:
-                self._index.remove(article_id)
+        self._queue([article_id])
+
+    def _queue(self, changes: Sequence[ArticlePrints | str]) -> None:
+        """Apply at once if the grouping is free, else when it is next asked or done."""
+        if not self._grouping:
+            return  # the first grouping, when it comes, will read them all
+        with self._waiting_lock:
+            self._waiting.extend(changes)
+        if self._lock.acquire(blocking=False):
+            try:
+                self._apply_waiting()
+            finally:
+                self._lock.release()
+
+    def _apply_waiting(self) -> None:
+        """Call holding `_lock`."""
+        if self._index is None:
+            return  # still grouping: they wait for it
+        with self._waiting_lock:
+            changes, self._waiting = self._waiting, []
+        for change in changes:
+            if isinstance(change, str):
+                self._index.remove(change)
+            else:
+                self._index.add(change)
 
     @property
     def ready(self) -> bool:
@@ -79,8 +103,10 @@ class LibraryStatements:
                 from tui.core.reprints.grouping import StatementIndex
 
                 index = StatementIndex()
+                self._grouping = True  # before the analysed articles are listed: none falls between
                 index.build(self._prints(self._analysed_ids()))
                 self._index = index
+            self._apply_waiting()
             return self._index
 
     def _prints(self, article_ids: list[str]) -> Iterable[ArticlePrints]:
