@@ -122,6 +122,7 @@ class ArticleView(ScrollView, can_focus=True):
     def show(self, article: Article | None, analysis: Analysis | None) -> None:
         """Open an article (from the top), with its analysis if there is one yet."""
         same = article is not None and self.article is not None and article.id == self.article.id
+        had_quote = self.marks.selected_quote is not None
         self.article = article
         self._text = display_text(article.text) if article is not None else ""
         self._quote_index = self._entity_index = self._match_index = None
@@ -135,7 +136,8 @@ class ArticleView(ScrollView, can_focus=True):
         )
         self._set_analysis(analysis)
         self._layout(force=True)
-        self._quote_changed(None)
+        if had_quote:
+            self._quote_changed(None)
         if not same:
             self.scroll_to(0, 0, animate=False, immediate=True)
 
