@@ -47,7 +47,7 @@ def test_a_schema_1_cache_is_migrated_with_everything_in_it(tmp_path: Path) -> N
     store.close()
 
     raw = sqlite3.connect(db)
-    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     kinds = raw.execute("SELECT DISTINCT typeof(text) FROM articles").fetchall()
     kinds += raw.execute("SELECT DISTINCT typeof(data) FROM analyses").fetchall()
     assert kinds == [("blob",), ("blob",)]

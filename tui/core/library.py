@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from tui.core.model import Analysis, Article, LoadProblem, Quote
 from tui.core.query import Query, QueryError, parse_query
+from tui.core.reprints.group import StatementGroup
+from tui.core.reprints.statements import LibraryStatements
 from tui.core.search import SearchHit, SearchResults, make_snippet, match_spans, needs_analysis
 from tui.core.store import Store, resolve_db_path
 
@@ -149,6 +151,9 @@ class Library:
         self._identified = False
         self._pipeline: str | None = None
         self._model_problem: str | None = None
+        self._statements = LibraryStatements(
+            self.store, lambda: self.pipeline, self._analysed_ids, self.analysis, self.article
+        )
 
     def _identify(self) -> None:
         """The pipeline's identity, found when first asked for (the analysis package is imported
@@ -418,6 +423,7 @@ class Library:
         """Drop a loaded article (its cached analysis stays: the same text may come back)."""
         article = self._articles.pop(article_id)
         self._analyses.pop(article_id, None)
+        self._statements.forgotten(article_id)
         self._cached_ids.discard(article_id)
         self._unchecked.discard(article_id)
         self._unsaved = [a for a in self._unsaved if a.id != article_id]
@@ -450,6 +456,7 @@ class Library:
             if article.id in self._articles:
                 return False
             self._articles[article.id] = article
+            self._statements.loaded(article.id)
             self._ids_by_file.setdefault(key, []).append(article.id)
             self._unsaved.append(article)
             full = len(self._unsaved) >= STORE_BATCH
@@ -529,6 +536,7 @@ class Library:
         self.store.put_analyses(analyses, self.pipeline)
         with self._lock:
             self._cached_ids.update(a.article_id for a in analyses)
+        self._statements.kept(analyses)
 
     def pending(self) -> list[Article]:
         """Articles not analysed yet by this pipeline (in memory or cached), in the order they were loaded."""
@@ -721,3 +729,33 @@ class Library:
                     summary.statements.append((article_id, quote))
                     summary.article_ids.add(article_id)
         return sorted(merged.values(), key=lambda s: (-len(s.statements), s.name.lower()))
+
+    # -- the same statement in several articles -----------------------------------------------------
+
+    def _analysed_ids(self) -> list[str]:
+        """The loaded articles analysed by this pipeline (in memory or cached), in load order."""
+        self._flush_articles()
+        with self._lock:
+            return [i for i in self._articles if i in self._analyses or i in self._cached_ids]
+
+    def same_statement(self, article_id: str, quote: Quote) -> StatementGroup | None:
+        """The statement's appearances when two loaded articles or more print it (the same words, or
+        one outlet's cut or lightly changed copy), ordered by the articles' dates; else None.
+
+        The first call groups every analysed article (from the cache's prints: ~0.1 s per 10,000
+        articles); later ones, and analyses arriving meanwhile, cost a look-up.
+        """
+        return self._statements.same_statement(article_id, quote)
+
+    @property
+    def statements_ready(self) -> bool:
+        """Whether the statements are grouped already (`same_statement` then never waits for it)."""
+        return self._statements.ready
+
+    def prepare_statements(self) -> None:
+        """Group every analysed article's statements now (a worker does, before the screen asks)."""
+        self._statements.index()
+
+    def statement_groups(self) -> list[StatementGroup]:
+        """Every statement printed by two loaded articles or more, the most printed first."""
+        return self._statements.groups()

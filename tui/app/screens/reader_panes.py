@@ -29,6 +29,7 @@ from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.legend import LegendBar
 from tui.app.widgets.search_bar import SearchBar, SearchInput
+from tui.app.widgets.statement_note import StatementNote
 from tui.core.model import Analysis, Article
 from tui.core.terminal_safe import visible_line
 
@@ -91,6 +92,7 @@ class ReaderPanes(Screen[None]):
             yield ArticleList(id="article-list")
             with Vertical(id="article-pane"):
                 yield ArticleView(id="article-view")
+                yield StatementNote(id="statement-note")
                 yield LegendBar(id="legend")
             yield ActorsPanel(id="actors-panel")
         yield AnalysisStatus(id="analysis-status")

@@ -71,6 +71,21 @@ class ArticleView(ScrollView, can_focus=True):
             super().__init__()
             self.entity = entity
 
+    class QuoteSelected(Message):
+        """The selected statement changed (None: no statement is selected any more)."""
+
+        def __init__(self, view: ArticleView, quote: Quote | None) -> None:
+            super().__init__()
+            self.view = view
+            self.quote = quote
+
+    class SameStatementRequested(Message):
+        """Enter on a statement that other articles print too: list them."""
+
+        def __init__(self, quote: Quote) -> None:
+            super().__init__()
+            self.quote = quote
+
     class MarksChanged(Message):
         """Which types are shown changed: the legend redraws."""
 
@@ -98,12 +113,16 @@ class ArticleView(ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}
         self._wrap_width = 0
         self._flash_timer = None
+        self._quote_last = False  # the statement was selected after the entity: enter is about it
+        self.printed_elsewhere: Quote | None = None
+        """The selected statement, when the screen found other articles printing it (enter lists them)."""
 
     # -- what is shown ---------------------------------------------------------------------------
 
     def show(self, article: Article | None, analysis: Analysis | None) -> None:
         """Open an article (from the top), with its analysis if there is one yet."""
         same = article is not None and self.article is not None and article.id == self.article.id
+        had_quote = self.marks.selected_quote is not None
         self.article = article
         self._text = display_text(article.text) if article is not None else ""
         self._quote_index = self._entity_index = self._match_index = None
@@ -117,6 +136,8 @@ class ArticleView(ScrollView, can_focus=True):
         )
         self._set_analysis(analysis)
         self._layout(force=True)
+        if had_quote:
+            self._quote_changed(None)
         if not same:
             self.scroll_to(0, 0, animate=False, immediate=True)
 
@@ -160,6 +181,12 @@ class ArticleView(ScrollView, can_focus=True):
             self._flash(quote.start, quote.end)
         self._restyle()
         self._bring_into_view(quote.start, quote.end)
+        self._quote_last = True
+        self._quote_changed(quote)
+
+    def _quote_changed(self, quote: Quote | None) -> None:
+        self.printed_elsewhere = None
+        self.post_message(self.QuoteSelected(self, quote))
 
     def clear_selection(self) -> bool:
         """Forget the selected quote and entity; False when there was nothing to clear."""
@@ -168,6 +195,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._quote_index = self._entity_index = None
         self.marks = replace(self.marks, selected_quote=None, selected_entity=None)
         self._restyle()
+        self._quote_changed(None)
         return True
 
     def _set_analysis(self, analysis: Analysis | None) -> None:
@@ -314,6 +342,7 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self._entity_index = index
         entity = self._entities[index]
+        self._quote_last = False
         self.marks = replace(self.marks, selected_entity=entity)
         self._restyle()
         self._bring_into_view(entity.start, entity.end)
@@ -342,6 +371,11 @@ class ArticleView(ScrollView, can_focus=True):
         return next_index(current, step, len(spans), first)
 
     def action_entity_card(self) -> None:
+        """The selected entity's card; on a statement other articles print too (chosen last), their list."""
+        quote = self.marks.selected_quote
+        if quote is not None and self._quote_last and self.printed_elsewhere == quote:
+            self.post_message(self.SameStatementRequested(quote))
+            return
         entity = self.marks.selected_entity
         if entity is None and self._entities:
             self.action_entity(1)
@@ -385,6 +419,7 @@ class ArticleView(ScrollView, can_focus=True):
         for index, entity in enumerate(self._entities):
             if entity.start <= position < entity.end:
                 self._entity_index = index
+                self._quote_last = False
                 self.marks = replace(self.marks, selected_entity=entity)
                 self._restyle()
                 self.post_message(self.EntityCardRequested(entity))
