@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tui.core.identity import ActorIdentities
 from tui.core.model import Analysis, Article, LoadProblem, Quote
 from tui.core.query import Query, QueryError, parse_query
 from tui.core.search import SearchHit, SearchResults, make_snippet, match_spans, needs_analysis
@@ -137,6 +138,8 @@ class Library:
         self._identified = False
         self._pipeline: str | None = None
         self._model_problem: str | None = None
+        self._identities = ActorIdentities()  # who each article's actors are across the library
+        self._all_actors: tuple[int, list[ActorSummary]] | None = None  # (identities' version, actors)
 
     def _identify(self) -> None:
         """The pipeline's identity, found when first asked for (the analysis package is imported
@@ -287,6 +290,7 @@ class Library:
         """Drop a loaded article (its cached analysis stays: the same text may come back)."""
         article = self._articles.pop(article_id)
         self._analyses.pop(article_id, None)
+        self._identities.remove(article_id)
         self._cached_ids.discard(article_id)
         self._unsaved = [a for a in self._unsaved if a.id != article_id]
         number = self._numbers.pop(article_id, None)
@@ -561,22 +565,104 @@ class Library:
     # -- actors ------------------------------------------------------------------------------------
 
     def actors(self, article_ids: Iterable[str] | None = None) -> list[ActorSummary]:
-        """Actors of the given articles (all loaded articles when None), most statements first."""
-        ids = list(article_ids) if article_ids is not None else list(self._articles)
+        """Actors of the given articles (all loaded articles when None), most statements first.
+
+        Each is one actor across the library (tui.core.identity): `Erdoğan` in one article and
+        `Recep Tayyip Erdoğan` in another are one summary, named by its fullest name, with the other
+        names as aliases and the articles each came from. The identities are worked out over every
+        analysis the library holds (for all articles, every cached one is read first), and kept: they
+        change only with the analyses, and the all-articles list is built once per change.
+        """
+        everything = article_ids is None
+        ids = list(self._articles) if everything else list(article_ids)  # type: ignore[arg-type]
+        self.sync_identities(load_cached=everything, also=() if everything else ids)
+        identities = self._identities
+        cached = self._all_actors
+        if everything and cached is not None and cached[0] == identities.version:
+            return list(cached[1])
+        version = identities.version
+        summaries = self._summaries(ids)
+        if everything:
+            self._all_actors = (version, summaries)
+            return list(summaries)
+        return summaries
+
+    def _summaries(self, ids: Iterable[str]) -> list[ActorSummary]:
+        identities = self._identities
+        table = identities.identities()
         merged: dict[str, ActorSummary] = {}
+
+        def summary(key: str) -> ActorSummary:
+            found = merged.get(key)
+            if found is None:
+                known = table.get(key)
+                name, label = (known.name, known.label) if known is not None else (key, "PERSON")
+                found = merged[key] = ActorSummary(name, label, key=key)
+            return found
+
         for article_id in ids:
-            analysis = self.analysis(article_id)
-            if analysis is None:
+            claims = identities.claims(article_id)
+            analysis = self._analyses.get(article_id)
+            if claims is None or analysis is None:
                 continue
-            for actor in analysis.actors:
-                summary = merged.setdefault(actor.name, ActorSummary(actor.name, actor.label))
-                summary.aliases.update(actor.aliases)
-                summary.article_ids.add(article_id)
-                for alias in (actor.name, *actor.aliases):
-                    summary.alias_articles.setdefault(alias, set()).add(article_id)
+            keys = identities.article_keys(article_id)
+            for name, local in claims.actors.items():
+                actor = summary(keys[name])
+                actor.article_ids.add(article_id)
+                for alias in (name, *local.aliases):
+                    actor.alias_articles.setdefault(alias, set()).add(article_id)
             for quote in analysis.quotes:
-                if quote.actor:
-                    summary = merged.setdefault(quote.actor, ActorSummary(quote.actor, "PERSON"))
-                    summary.statements.append((article_id, quote))
-                    summary.article_ids.add(article_id)
+                if quote.actor and quote.actor in keys:
+                    actor = summary(keys[quote.actor])
+                    actor.statements.append((article_id, quote))
+        for actor in merged.values():
+            actor.aliases = set(actor.alias_articles) - {actor.name}
         return sorted(merged.values(), key=lambda s: (-len(s.statements), s.name.lower()))
+
+    def sync_identities(self, *, load_cached: bool = True, also: Iterable[str] = ()) -> None:
+        """Bring the actors' identities up to the analyses: every loaded article's analysis in memory
+        (and, with `load_cached`, every cached one, read from the cache), and those of `also`."""
+        identities = self._identities
+        with self._lock:
+            loaded = list(self._articles)
+            in_memory = dict(self._analyses)
+        for article_id in also:
+            if article_id not in in_memory and article_id in self._articles:
+                found = self.analysis(article_id)
+                if found is not None:
+                    in_memory[article_id] = found
+        for article_id in loaded:
+            analysis = in_memory.get(article_id)
+            if analysis is None and load_cached:
+                analysis = self.analysis(article_id)
+            if analysis is not None and not identities.holds(article_id, analysis):
+                identities.add(article_id, analysis)
+        with self._lock:
+            gone = [i for i in identities.article_ids() if i not in self._articles]
+        for article_id in gone:
+            identities.remove(article_id)
+
+    def actor_key(self, article_id: str, actor_name: str) -> str | None:
+        """The library-wide key of the actor an article calls `actor_name` (its name there)."""
+        self.sync_identities(load_cached=False, also=(article_id,))
+        return self._identities.local_key(article_id, actor_name)
+
+    def find_actors(self, name: str) -> list[ActorSummary]:
+        """The actors a typed name means (`Erdogan`, `Mr. Trump`, `F.B.I.`), over all loaded articles:
+        the one the identity rules give it, else every actor one of whose names holds all its words
+        (diacritics and case aside). Empty when nobody fits."""
+        from tui.core.identity import fold
+
+        everyone = self.actors(None)
+        key = self._identities.key_for_name(name)
+        exact = [actor for actor in everyone if actor.key == key]
+        if exact:
+            return exact
+        wanted = set(fold(name).split())
+        if not wanted:
+            return []
+        return [
+            actor
+            for actor in everyone
+            if any(wanted <= set(fold(alias).split()) for alias in (actor.name, *actor.alias_articles))
+        ]
