@@ -17,7 +17,7 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -167,10 +167,19 @@ class SearchIndex:
     # -- searching ---------------------------------------------------------------------------------
 
     def search(
-        self, query: Query, *, limit: int, among: Collection[int] | None = None
+        self,
+        query: Query,
+        *,
+        limit: int,
+        among: Collection[int] | None = None,
+        actor_articles: Mapping[Term, Collection[int]] | None = None,
     ) -> tuple[int, list[tuple[int, float]]]:
-        """(how many match, the best `limit` as (article number, score)); `among` limits to those numbers."""
-        compiled = self.compile(query)
+        """(how many match, the best `limit` as (article number, score)); `among` limits to those numbers.
+
+        `actor_articles` gives, for an `actor:` term, the articles of the actors the library takes it
+        to mean (tui.core.identity: `actor:Erdogan` is Recep Tayyip Erdoğan): they match it too.
+        """
+        compiled = self.compile(query, actor_articles)
         if among is not None:
             if not among:
                 return 0, []
@@ -191,8 +200,11 @@ class SearchIndex:
     def num_docs(self) -> int:
         return self._index.searcher().num_docs
 
-    def compile(self, query: Query) -> tantivy.Query:
+    def compile(
+        self, query: Query, actor_articles: Mapping[Term, Collection[int]] | None = None
+    ) -> tantivy.Query:
         """The tantivy query for a parsed query: built from parts, never from a query string."""
+        known = actor_articles or {}
         Occur = tantivy.Occur
         parts: list[tuple[tantivy.Occur, tantivy.Query]] = []
         for item in query.required:
@@ -200,26 +212,31 @@ class SearchIndex:
                 parts.append(
                     (
                         Occur.Must,
-                        tantivy.Query.boolean_query([(Occur.Should, self._clause(c)) for c in item.options]),
+                        tantivy.Query.boolean_query(
+                            [(Occur.Should, self._clause(c, known)) for c in item.options]
+                        ),
                     )
                 )
             else:
-                parts.append((Occur.Must, self._clause(item)))
+                parts.append((Occur.Must, self._clause(item, known)))
         if not parts:
             parts.append((Occur.Must, tantivy.Query.all_query()))
-        parts.extend((Occur.MustNot, self._clause(c)) for c in query.excluded)
+        parts.extend((Occur.MustNot, self._clause(c, known)) for c in query.excluded)
         return tantivy.Query.boolean_query(parts)
 
-    def _clause(self, clause: Clause) -> tantivy.Query:
+    def _clause(self, clause: Clause, known: Mapping[Term, Collection[int]]) -> tantivy.Query:
         if isinstance(clause, DateRange):
             return tantivy.Query.range_query(
                 self.schema, "date", tantivy.FieldType.Integer, clause.low, clause.high, True, True
             )
-        return self._term(clause)
+        return self._term(clause, known.get(clause))
 
-    def _term(self, term: Term) -> tantivy.Query:
+    def _term(self, term: Term, numbers: Collection[int] | None = None) -> tantivy.Query:
         fields = (term.field,) if term.field else DEFAULT_FIELDS
         options = []
+        if numbers and term.field == "actor":
+            named = tantivy.Query.term_set_query(self.schema, "num", list(numbers))
+            options.append((tantivy.Occur.Should, tantivy.Query.const_score_query(named, 1.0)))
         for name in fields:
             query = self._in_field(term, name)
             if name == "title" and term.field is None:

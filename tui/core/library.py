@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from tui.core.identity import ActorIdentities
 from tui.core.model import Analysis, Article, LoadProblem, Quote
-from tui.core.query import Query, QueryError, parse_query
+from tui.core.query import Any_, Query, QueryError, Term, parse_query
 from tui.core.search import SearchHit, SearchResults, make_snippet, match_spans, needs_analysis
 from tui.core.store import Store, resolve_db_path
 
@@ -514,8 +514,37 @@ class Library:
         with self._lock:
             loaded = len(self._numbers)
             among = None if loaded >= self.index.num_docs() else list(self._numbers.values())
-        total, pairs = self.index.search(query, limit=limit, among=among)
+        actor_articles = {
+            term: [self._numbers[i] for i in ids if i in self._numbers]
+            for term, (_, ids) in self._actor_terms(query).items()
+        }
+        total, pairs = self.index.search(query, limit=limit, among=among, actor_articles=actor_articles)
         return total, [(self._ids_by_number[n], s) for n, s in pairs if n in self._ids_by_number]
+
+    def _actor_terms(self, query: Query) -> dict[Term, tuple[set[str], set[str]]]:
+        """Each `actor:` term of the query -> (the keys of the actors it names, their articles), by the
+        library's identities: `actor:Erdogan` names Recep Tayyip Erdoğan wherever he is `Erdoğan`."""
+        terms = [
+            clause
+            for item in (*query.required, *query.excluded)
+            for clause in (item.options if isinstance(item, Any_) else (item,))
+            if isinstance(clause, Term) and clause.field == "actor" and not clause.prefix
+        ]
+        found: dict[Term, tuple[set[str], set[str]]] = {}
+        for term in terms:
+            actors = self.find_actors(" ".join(term.words))
+            found[term] = ({a.key for a in actors}, {i for a in actors for i in a.article_ids})
+        return found
+
+    def _actor_names(self, query: Query, article_id: str) -> dict[Term, set[str]]:
+        """Each `actor:` term -> the names, in this article, of the actors it names (to highlight)."""
+        terms = self._actor_terms(query)
+        if not terms:
+            return {}
+        keys = self._identities.article_keys(article_id)
+        return {
+            term: {name for name, key in keys.items() if key in wanted} for term, (wanted, _) in terms.items()
+        }
 
     def find(self, query: str, *, limit: int = 50, snippets: bool = True) -> SearchResults:
         """How many loaded articles match `query`, and the best `limit` with snippets.
@@ -532,7 +561,8 @@ class Library:
         with_analysis = needs_analysis(parsed)
         for article_id, score in ranked:
             article = self._articles[article_id]
-            spans = match_spans(parsed, article, self.analysis(article_id) if with_analysis else None)
+            analysis = self.analysis(article_id) if with_analysis else None
+            spans = match_spans(parsed, article, analysis, self._actor_names(parsed, article_id))
             snippet, snippet_spans = make_snippet(article.text, spans)
             hits.append(SearchHit(article_id, score, snippet, snippet_spans))
         return SearchResults(total, hits)
@@ -560,7 +590,8 @@ class Library:
             parsed = parse_query(query)
         except QueryError:
             return []
-        return match_spans(parsed, article, self.analysis(article_id))
+        analysis = self.analysis(article_id)
+        return match_spans(parsed, article, analysis, self._actor_names(parsed, article_id))
 
     # -- actors ------------------------------------------------------------------------------------
 
