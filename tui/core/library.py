@@ -678,13 +678,13 @@ class Library:
         self.sync_identities(load_cached=False, also=(article_id,))
         return self._identities.local_key(article_id, actor_name)
 
-    def find_actors(self, name: str) -> list[ActorSummary]:
+    def find_actors(self, name: str, *, speaking: bool = False) -> list[ActorSummary]:
         """The actors a typed name means (`Erdogan`, `Mr. Trump`, `F.B.I.`), over all loaded articles:
         the one the identity rules give it, else every actor one of whose names holds all its words
-        (diacritics and case aside). Empty when nobody fits."""
+        (diacritics and case aside). Empty when nobody fits; `speaking` keeps those with statements."""
         from tui.core.identity import fold
 
-        everyone = self.actors(None)
+        everyone = [actor for actor in self.actors(None) if actor.statements or not speaking]
         key = self._identities.key_for_name(name)
         exact = [actor for actor in everyone if actor.key == key]
         if exact:
