@@ -675,7 +675,9 @@ class Library:
 
     def actor_key(self, article_id: str, actor_name: str) -> str | None:
         """The library-wide key of the actor an article calls `actor_name` (its name there)."""
-        self.sync_identities(load_cached=False, also=(article_id,))
+        analysis = self.analysis(article_id)
+        if analysis is not None and not self._identities.holds(article_id, analysis):
+            self._identities.add(article_id, analysis)
         return self._identities.local_key(article_id, actor_name)
 
     def find_actors(self, name: str, *, speaking: bool = False) -> list[ActorSummary]:
