@@ -330,6 +330,8 @@ def _name_rank(local: LocalActor) -> int:
 
 
 @lru_cache(maxsize=65536)
-def _spelling(name: str) -> tuple[int, int]:
-    """Among names as common, the one with its diacritics (`Erdoğan` over `Erdogan`), then the longer."""
-    return (sum(1 for char in name if ord(char) > 127 and char.isalpha()), len(name))
+def _spelling(name: str) -> tuple[int, bool, int]:
+    """Among names as common, the one with its diacritics (`Erdoğan` over `Erdogan`), then one not
+    starting with `the`, then the longer."""
+    accents = sum(1 for char in name if ord(char) > 127 and char.isalpha())
+    return (accents, not name.lower().startswith("the "), len(name))
