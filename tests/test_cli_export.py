@@ -351,3 +351,20 @@ def test_export_keeps_its_analyses_in_the_cache_it_is_given(capsys, tmp_path, ka
     reopened.add(article)
     assert reopened.pending() == []
     reopened.close()
+
+
+def test_an_actor_is_exported_across_articles_under_any_spelling(capsys):
+    pytest.importorskip("spacy")
+    folder = SAMPLE.parent
+    syria = (
+        folder
+        / "wikinews-2019-10-15-kurds-announce-deal-with-assad-s-government-as-turkey-invades-syria-s.md"
+    )
+    cairo = folder / "wikinews-2020-01-11-cairo-summit-denounces-turkish-libyan-maritime-border-agreement.md"
+
+    status, out, err = export(capsys, str(syria), str(cairo), "--actor", "Erdogan", "--format", "jsonl")
+
+    assert status == 0, err
+    records = [json.loads(line) for line in out.splitlines()]
+    assert {r["actor"] for r in records} == {"Recep Tayyip Erdoğan"}
+    assert {Path(r["path"]).name for r in records} == {syria.name, cairo.name}
