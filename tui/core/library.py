@@ -11,6 +11,7 @@ the cache and is limited to the articles loaded in this library.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import threading
@@ -40,6 +41,7 @@ __all__ = ["ActorSummary", "Library", "QueryError", "SearchHit", "SearchResults"
 STORE_BATCH = 256  # articles written to the cache per transaction while loading
 ANALYSIS_BATCH = 32  # analyses written per transaction while analysing
 INDEX_EVERY_S = 5.0  # while analysing, bring the search index up to date at most this often
+IDENTIFY_BATCH = 256  # analyses the actors' identities take in at once past which the collector waits
 
 
 def spare_the_collector() -> None:
@@ -97,6 +99,27 @@ def nlp_code_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
+@contextlib.contextmanager
+def _collector_paused(pause: bool) -> Iterator[None]:
+    """No garbage collection while thousands of small objects are made at once (the identities of
+    a library's actors): the collector would walk them again and again, doubling the time. After,
+    they are kept out of later collections too (`spare_the_collector`), or the next full one would
+    walk them all at once, on whatever call comes next."""
+    pause = pause and gc.isenabled()
+    if pause:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if pause:
+            gc.enable()
+            spare_the_collector()
+
+
+def _empty_summary(name: str, label: str, key: str) -> ActorSummary:
+    return ActorSummary(name, label, key=key)
+
+
 class Library:
     """Loaded articles, their analyses and the problems met while loading.
 
@@ -139,7 +162,7 @@ class Library:
         self._pipeline: str | None = None
         self._model_problem: str | None = None
         self._identities = ActorIdentities()  # who each article's actors are across the library
-        self._all_actors: tuple[int, list[ActorSummary]] | None = None  # (identities' version, actors)
+        self._unidentified: set[str] = set()  # loaded articles whose newest analysis it has not taken in
 
     def _identify(self) -> None:
         """The pipeline's identity, found when first asked for (the analysis package is imported
@@ -291,6 +314,7 @@ class Library:
         article = self._articles.pop(article_id)
         self._analyses.pop(article_id, None)
         self._identities.remove(article_id)
+        self._unidentified.discard(article_id)
         self._cached_ids.discard(article_id)
         self._unsaved = [a for a in self._unsaved if a.id != article_id]
         number = self._numbers.pop(article_id, None)
@@ -322,6 +346,7 @@ class Library:
             if article.id in self._articles:
                 return False
             self._articles[article.id] = article
+            self._unidentified.add(article.id)
             self._ids_by_file.setdefault(key, []).append(article.id)
             self._unsaved.append(article)
             full = len(self._unsaved) >= STORE_BATCH
@@ -374,6 +399,7 @@ class Library:
         if cached is not None:
             with self._lock:
                 self._analyses.setdefault(article_id, cached)
+            return self._analyses.get(article_id, cached)
         return cached
 
     def set_analysis(self, analysis: Analysis) -> None:
@@ -388,10 +414,14 @@ class Library:
         with self._lock:
             for analysis in analyses:
                 self._analyses[analysis.article_id] = analysis
+                if analysis.article_id in self._articles:
+                    self._unidentified.add(analysis.article_id)
         self._flush_articles()
         self.store.put_analyses(analyses, self.pipeline)
         with self._lock:
             self._cached_ids.update(a.article_id for a in analyses)
+        # the actors' identities take them in here, on the analysing thread, not on the screen's
+        self._identify_waiting([a.article_id for a in analyses], load_cached=False, wanted=set())
 
     def pending(self) -> list[Article]:
         """Articles not analysed yet by this pipeline (in memory or cached), in the order they were loaded."""
@@ -434,6 +464,7 @@ class Library:
             with self._lock:
                 if analysis.article_id in self._articles:  # not replaced while it was analysed
                     self._analyses[analysis.article_id] = analysis
+                    self._unidentified.add(analysis.article_id)
             buffer.append(analysis)
             if len(buffer) >= ANALYSIS_BATCH:
                 self._keep(buffer[:])
@@ -601,39 +632,34 @@ class Library:
         Each is one actor across the library (tui.core.identity): `Erdoğan` in one article and
         `Recep Tayyip Erdoğan` in another are one summary, named by its fullest name, with the other
         names as aliases and the articles each came from. The identities are worked out over every
-        analysis the library holds (for all articles, every cached one is read first), and kept: they
-        change only with the analyses, and the all-articles list is built once per change.
+        analysis the library holds (for all articles, every cached one is read first) and kept, so
+        that an analysis arriving costs in proportion to the actors it names. The summaries of all
+        articles are shared between calls: read them, do not change them.
         """
-        everything = article_ids is None
-        ids = list(self._articles) if everything else list(article_ids)  # type: ignore[arg-type]
-        self.sync_identities(load_cached=everything, also=() if everything else ids)
-        identities = self._identities
-        cached = self._all_actors
-        if everything and cached is not None and cached[0] == identities.version:
-            return list(cached[1])
-        version = identities.version
-        summaries = self._summaries(ids)
-        if everything:
-            self._all_actors = (version, summaries)
-            return list(summaries)
-        return summaries
+        if article_ids is None:
+            with _collector_paused(len(self._unidentified) > IDENTIFY_BATCH):
+                self.sync_identities(load_cached=True)
+                return self._identities.summaries(_empty_summary)
+        ids = list(article_ids)
+        self.sync_identities(load_cached=False, also=ids)
+        return self._summaries(ids)
 
     def _summaries(self, ids: Iterable[str]) -> list[ActorSummary]:
+        """The actors of a few articles, under their library-wide identities."""
         identities = self._identities
-        table = identities.identities()
         merged: dict[str, ActorSummary] = {}
 
         def summary(key: str) -> ActorSummary:
             found = merged.get(key)
             if found is None:
-                known = table.get(key)
+                known = identities.identity(key)
                 name, label = (known.name, known.label) if known is not None else (key, "PERSON")
                 found = merged[key] = ActorSummary(name, label, key=key)
             return found
 
         for article_id in ids:
             claims = identities.claims(article_id)
-            analysis = self._analyses.get(article_id)
+            analysis = identities.analysis(article_id)
             if claims is None or analysis is None:
                 continue
             keys = identities.article_keys(article_id)
@@ -644,40 +670,37 @@ class Library:
                     actor.alias_articles.setdefault(alias, set()).add(article_id)
             for quote in analysis.quotes:
                 if quote.actor and quote.actor in keys:
-                    actor = summary(keys[quote.actor])
-                    actor.statements.append((article_id, quote))
+                    summary(keys[quote.actor]).statements.append((article_id, quote))
         for actor in merged.values():
             actor.aliases = set(actor.alias_articles) - {actor.name}
         return sorted(merged.values(), key=lambda s: (-len(s.statements), s.name.lower()))
 
     def sync_identities(self, *, load_cached: bool = True, also: Iterable[str] = ()) -> None:
-        """Bring the actors' identities up to the analyses: every loaded article's analysis in memory
-        (and, with `load_cached`, every cached one, read from the cache), and those of `also`."""
-        identities = self._identities
+        """Bring the actors' identities up to the analyses: those that arrived since (in memory),
+        with `load_cached` every cached one not read yet, and those of the articles `also`."""
         with self._lock:
-            loaded = list(self._articles)
-            in_memory = dict(self._analyses)
-        for article_id in also:
-            if article_id not in in_memory and article_id in self._articles:
-                found = self.analysis(article_id)
-                if found is not None:
-                    in_memory[article_id] = found
-        for article_id in loaded:
-            analysis = in_memory.get(article_id)
-            if analysis is None and load_cached:
+            waiting = list(self._unidentified)
+        wanted = set(also)
+        with _collector_paused(len(waiting) > IDENTIFY_BATCH):
+            self._identify_waiting(waiting, load_cached=load_cached, wanted=wanted)
+
+    def _identify_waiting(self, waiting: list[str], *, load_cached: bool, wanted: set[str]) -> None:
+        for article_id in waiting:
+            analysis = self._analyses.get(article_id)
+            if analysis is None and (load_cached or article_id in wanted):
                 analysis = self.analysis(article_id)
-            if analysis is not None and not identities.holds(article_id, analysis):
-                identities.add(article_id, analysis)
-        with self._lock:
-            gone = [i for i in identities.article_ids() if i not in self._articles]
-        for article_id in gone:
-            identities.remove(article_id)
+            if analysis is None:
+                continue
+            with self._lock:
+                if article_id not in self._unidentified or self._analyses.get(article_id) is not analysis:
+                    continue  # gone, taken in, or analysed again meanwhile: it waits for its newest analysis
+                self._unidentified.discard(article_id)
+            if not self._identities.holds(article_id, analysis):
+                self._identities.add(article_id, analysis)
 
     def actor_key(self, article_id: str, actor_name: str) -> str | None:
         """The library-wide key of the actor an article calls `actor_name` (its name there)."""
-        analysis = self.analysis(article_id)
-        if analysis is not None and not self._identities.holds(article_id, analysis):
-            self._identities.add(article_id, analysis)
+        self.sync_identities(load_cached=False, also=(article_id,))
         return self._identities.local_key(article_id, actor_name)
 
     def find_actors(self, name: str, *, speaking: bool = False) -> list[ActorSummary]:

@@ -10,10 +10,10 @@ place or people (`Group`), initials (`Acronym`), or something of someone's (`Pos
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-from tui.core.model import Actor, Analysis
+from tui.core.model import Actor, Analysis, Quote
 
 from .group_names import acronym_of, group_key, initials_of
 from .person_names import PersonName, parse_person
@@ -89,6 +89,8 @@ class ArticleClaims:
     acronym_links: tuple[tuple[str, str], ...] = ()
     initials: tuple[tuple[str, str], ...] = ()
     """(initials, group key) of each organisation of several words: `doj` for Department of Justice."""
+    statements: dict[str, list[Quote]] = field(default_factory=dict)
+    """Each actor's statements in this article, by the actor's name there, in reading order."""
 
 
 @lru_cache(maxsize=65536)
@@ -169,7 +171,11 @@ def article_claims(analysis: Analysis) -> ArticleClaims:
             settled = _settle_in_article(local.claim, full)
             if settled != local.claim:
                 locals_[name] = LocalActor(local.name, local.label, local.aliases, settled)
-    return ArticleClaims(locals_, tuple(links), tuple(initials))
+    statements: dict[str, list[Quote]] = {}
+    for quote in analysis.quotes:
+        if quote.actor:
+            statements.setdefault(quote.actor, []).append(quote)
+    return ArticleClaims(locals_, tuple(links), tuple(initials), statements)
 
 
 def _acronym_links(claim: Claim, names: tuple[str, ...]) -> list[tuple[str, str]]:

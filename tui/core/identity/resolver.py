@@ -27,8 +27,10 @@ from __future__ import annotations
 
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from tui.core.model import Analysis
 
@@ -56,12 +58,28 @@ PersonKey = tuple[str, str]
 
 @dataclass
 class Identity:
-    """A library actor: its key, the name to show, its label, and how many articles name it."""
+    """A library actor: its key, the name to show and its label."""
 
     key: str
     name: str
     label: str
-    articles: int = 0
+
+
+@dataclass
+class _Share:
+    """What one claim brings, article by article: the local actors that make it, and their names."""
+
+    by_article: dict[str, list[LocalActor]] = field(default_factory=dict)
+    names: Counter[tuple[int, str]] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+
+    def take(self, article_id: str, local: LocalActor, step: int) -> None:
+        self.names[(_name_rank(local), local.name)] += step
+        self.labels[local.label] += step
+        if step > 0:
+            self.by_article.setdefault(article_id, []).append(local)
+        else:
+            self.by_article.pop(article_id, None)
 
 
 @dataclass
@@ -105,7 +123,10 @@ class _Tally:
 class ActorIdentities:
     """The library-wide identity of every actor of the articles added, kept as they come and go.
 
-    Thread-safe: the reader adds analyses from a worker while the screen asks for actors.
+    Work is in proportion to the change: an article arriving or leaving marks the surnames and
+    initials its actors bear; only the claims bearing those are resolved again, and only the actors
+    whose claims changed are built again. Thread-safe: the reader adds analyses from a worker while
+    the screen asks for actors.
     """
 
     def __init__(self) -> None:
@@ -114,9 +135,17 @@ class ActorIdentities:
         self._lock = threading.RLock()
         self.version = 0
         """Bumped on every change: a cache of anything built from the identities compares it."""
-        self._resolved_version = -1
+        self._shares: dict[Claim, _Share] = {}
+        self._by_token: dict[str, set[Claim]] = defaultdict(set)
         self._keys: dict[Claim, str] = {}
+        self._claims_of_key: dict[str, set[Claim]] = defaultdict(set)
         self._identities: dict[str, Identity] = {}
+        self._dirty_tokens: set[str] = set()
+        self._dirty_keys: set[str] = set()
+        self._renamed: set[str] = set()  # actors whose built summary took one more article
+        self._built: dict[str, Any] = {}  # key -> summary made by `summaries`, until its actor changes
+        self._ordered: tuple[int, list[Any]] | None = None
+        self._order: dict[str, int] = {}  # article id -> when it came: statements in that order
 
     # -- keeping up with the library ---------------------------------------------------------------
 
@@ -124,19 +153,44 @@ class ActorIdentities:
         """Take in (or take in again) one article's analysis."""
         claims = article_claims(analysis)
         with self._lock:
-            old = self._articles.get(article_id)
-            if old is not None:
-                self._tally.count(old[1], -1)
+            if article_id in self._articles:
+                self._take(article_id, -1)
             self._articles[article_id] = (analysis, claims)
-            self._tally.count(claims, 1)
-            self.version += 1
+            self._order.setdefault(article_id, len(self._order))
+            self._take(article_id, 1)
 
     def remove(self, article_id: str) -> None:
         with self._lock:
-            old = self._articles.pop(article_id, None)
-            if old is not None:
-                self._tally.count(old[1], -1)
-                self.version += 1
+            if article_id in self._articles:
+                self._take(article_id, -1)
+                del self._articles[article_id]
+                self._order.pop(article_id, None)
+
+    def _take(self, article_id: str, step: int) -> None:
+        _, claims = self._articles[article_id]
+        self._tally.count(claims, step)
+        grown: dict[str, list[LocalActor]] = defaultdict(list)
+        for local in claims.actors.values():
+            claim = local.claim
+            share = self._shares.get(claim)
+            if share is None:
+                share = self._shares[claim] = _Share()
+                self._by_token[_token(claim)].add(claim)
+            share.take(article_id, local, step)
+            self._dirty_tokens.add(_token(claim))
+            key = self._keys.get(claim)
+            if key is None:
+                continue
+            if step > 0 and key in self._built and key not in self._dirty_keys:
+                grown[key].append(local)  # an actor known before, in one more article: added to
+            else:
+                self._dirty_keys.add(key)
+        for key, locals_ in grown.items():
+            _add_article(self._built[key], article_id, locals_, claims)
+            self._renamed.add(key)
+        self._dirty_tokens.update(f"letters:{letters}" for letters, _ in claims.acronym_links)
+        self._dirty_tokens.update(f"letters:{letters}" for letters, _ in claims.initials)
+        self.version += 1
 
     def holds(self, article_id: str, analysis: Analysis) -> bool:
         """Whether this very analysis of the article is the one taken in."""
@@ -151,13 +205,17 @@ class ActorIdentities:
         found = self._articles.get(article_id)
         return found[1] if found is not None else None
 
+    def analysis(self, article_id: str) -> Analysis | None:
+        found = self._articles.get(article_id)
+        return found[0] if found is not None else None
+
     # -- identities --------------------------------------------------------------------------------
 
     def key_of(self, claim: Claim) -> str:
         """The library-wide key of whoever `claim` names."""
         with self._lock:
             self._refresh()
-            return self._key(claim)
+            return self._key(claim) if claim in self._shares else self._work_out(claim)
 
     def identity(self, key: str) -> Identity | None:
         with self._lock:
@@ -195,33 +253,86 @@ class ActorIdentities:
         with self._lock:
             self._refresh()
             for claim in claims:
-                key = self._key(claim)
+                key = self._key(claim) if claim in self._shares else self._work_out(claim)
                 if key in self._identities:
                     return key
         return None
 
+    def summaries(self, make: Callable[[str, str, str], Any]) -> list[Any]:
+        """Every actor of the library as a summary, most statements first: `make(name, label, key)`
+        gives an empty one (tui.core.library.ActorSummary) that is filled here. The summaries are
+        kept and made again only for actors that changed: do not change them."""
+        with self._lock:
+            self._refresh()
+            if self._ordered is not None and self._ordered[0] == self.version:
+                return list(self._ordered[1])
+            for key, identity in self._identities.items():
+                if key not in self._built:
+                    self._built[key] = self._summary(identity, make)
+            ordered = sorted(self._built.values(), key=lambda s: (-len(s.statements), s.name.lower()))
+            self._ordered = (self.version, ordered)
+            return list(ordered)
+
+    def _summary(self, identity: Identity, make: Callable[[str, str, str], Any]) -> Any:
+        summary = make(identity.name, identity.label, identity.key)
+        for claim in self._claims_of_key.get(identity.key, ()):
+            for article_id, locals_ in self._shares[claim].by_article.items():
+                _add_article(summary, article_id, locals_, self._articles[article_id][1])
+        summary.statements.sort(key=lambda pair: self._order.get(pair[0], 0))
+        summary.aliases = set(summary.alias_articles) - {summary.name}
+        return summary
+
     def _refresh(self) -> None:
-        if self._resolved_version == self.version:
+        """Resolve again the claims whose surnames or initials changed, and rebuild their actors."""
+        if not self._dirty_tokens and not self._dirty_keys:
             return
-        self._keys = {}
-        names: dict[str, Counter[tuple[int, str]]] = defaultdict(Counter)
-        labels: dict[str, Counter[str]] = defaultdict(Counter)
-        articles: Counter[str] = Counter()
-        for _, claims in self._articles.values():
-            keys_here = set()
-            for local in claims.actors.values():
-                key = self._key(local.claim)
-                keys_here.add(key)
-                names[key][(_name_rank(local), local.name)] += 1
-                labels[key][local.label] += 1
-            articles.update(keys_here)
-        identities = {}
-        for key, counted in names.items():
-            (_, name), _ = max(counted.items(), key=lambda item: (item[0][0], item[1], _spelling(item[0][1])))
-            label = "PERSON" if key.startswith(("person:", "surname:")) else labels[key].most_common(1)[0][0]
-            identities[key] = Identity(key, name, label, articles[key])
-        self._identities = identities
-        self._resolved_version = self.version
+        affected = set()
+        for token in self._dirty_tokens:
+            affected.update(self._by_token.get(token, ()))
+        self._dirty_tokens = set()
+        old_keys = {claim: self._keys.pop(claim, None) for claim in affected}
+        for claim in affected:
+            old = old_keys[claim]
+            share = self._shares.get(claim)
+            if share is None or not share.by_article:
+                self._shares.pop(claim, None)
+                self._by_token[_token(claim)].discard(claim)
+                if old is not None:
+                    self._claims_of_key[old].discard(claim)
+                    self._dirty_keys.add(old)
+                continue
+            new = self._key(claim)
+            if old != new:
+                if old is not None:
+                    self._claims_of_key[old].discard(claim)
+                    self._dirty_keys.add(old)
+                self._claims_of_key[new].add(claim)
+                self._dirty_keys.add(new)
+        renamed = self._renamed - self._dirty_keys
+        for key in self._dirty_keys | renamed:
+            if key not in renamed:
+                self._built.pop(key, None)
+            claims = self._claims_of_key.get(key)
+            if not claims:
+                self._claims_of_key.pop(key, None)
+                self._identities.pop(key, None)
+                self._built.pop(key, None)
+                continue
+            names: Counter[tuple[int, str]] = Counter()
+            labels: Counter[str] = Counter()
+            for claim in claims:
+                names.update(self._shares[claim].names)
+                labels.update(self._shares[claim].labels)
+            names = +names
+            (_, name), _ = max(names.items(), key=lambda item: (item[0][0], item[1], _spelling(item[0][1])))
+            label = "PERSON" if key.startswith(("person:", "surname:")) else (+labels).most_common(1)[0][0]
+            self._identities[key] = Identity(key, name, label)
+            built = self._built.get(key)
+            if built is not None:  # grown by an article: its name may be another one now
+                built.name, built.label = name, label
+                built.aliases = set(built.alias_articles) - {name}
+        self._dirty_keys = set()
+        self._renamed = set()
 
     def _key(self, claim: Claim) -> str:
         key = self._keys.get(claim)
@@ -308,6 +419,29 @@ class ActorIdentities:
             if found is not None:
                 return found
         return letters
+
+
+def _add_article(summary: Any, article_id: str, locals_: list[LocalActor], claims: ArticleClaims) -> None:
+    """Add to an actor's summary what one article says of them: its names there, its statements."""
+    summary.article_ids.add(article_id)
+    for local in locals_:
+        for alias in (local.name, *local.aliases):
+            summary.alias_articles.setdefault(alias, set()).add(article_id)
+        summary.statements.extend((article_id, quote) for quote in claims.statements.get(local.name, ()))
+
+
+def _token(claim: Claim) -> str:
+    """What a claim's resolution hangs on: the surname it bears, or its initials. When the library's
+    count of that surname or those initials changes, the claim is resolved again."""
+    if isinstance(claim, FullName | Surname):
+        return claim.surname
+    if isinstance(claim, Group):
+        if claim.person is not None:
+            return claim.person.surname
+        return claim.key if " " not in claim.key else f"group:{claim.key}"
+    if isinstance(claim, Acronym):
+        return f"letters:{claim.letters}"
+    return _token(claim.owner)
 
 
 def _person(claim: FullName) -> PersonKey:
