@@ -292,3 +292,24 @@ def test_actor_search_by_surname_finds_the_articles_of_the_full_name_said_as_mr(
     assert {a.id for a in library.search('actor:"Donald Trump"')} == {one.id, two.id}
     (actor,) = library.find_actors("Trump", speaking=True)
     assert actor.name == "Donald J. Trump" and len(actor.statements) == 2
+
+
+def test_a_forename_alone_is_the_one_person_it_clearly_names_else_one_actor_per_article() -> None:
+    found = identities(
+        *articles_naming("Amira Okafor", 12, "amira"),
+        analysis("x", "Amira"),
+        analysis("b1", "Tariq Haddad"),
+        analysis("b2", "Tariq Nasser"),
+        analysis("y", "Tariq"),
+        analysis("z", "Tariq"),
+    )
+    assert same(found, ("x", "Amira"), ("amira0", "Amira Okafor"))
+    assert not same(found, ("y", "Tariq"), ("z", "Tariq")), "two articles' Tariqs are not one person"
+    assert not same(found, ("y", "Tariq"), ("b1", "Tariq Haddad"))
+    names = {identity.name for identity in found.identities().values()}
+    assert "Tariq" in names
+
+
+def test_a_forename_named_in_few_articles_is_not_enough() -> None:
+    found = identities(*articles_naming("Amira Okafor", 3, "amira"), analysis("x", "Amira"))
+    assert not same(found, ("x", "Amira"), ("amira0", "Amira Okafor"))

@@ -53,6 +53,12 @@ DOMINANCE = 4.0
 """How many times as many articles the most named of several people sharing a surname needs, over
 the next, for a surname alone to be taken for them (see docs/quality.md for the measurement)."""
 
+FORENAME_ARTICLES = 10
+"""How many articles must name someone in full before their forename alone (`Hillary`) is theirs."""
+ALONE = "alone:"
+"""The key of a forename written alone that no one in particular bears (`Bob`): one actor per
+article, since two articles' Bobs are no more one person than two Bobs anywhere."""
+
 PersonKey = tuple[str, str]
 
 
@@ -88,6 +94,7 @@ class _Tally:
 
     full: dict[PersonKey, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     by_surname: dict[str, set[PersonKey]] = field(default_factory=lambda: defaultdict(set))
+    by_forename: dict[str, set[PersonKey]] = field(default_factory=lambda: defaultdict(set))
     tails: dict[str, Counter[PersonKey]] = field(default_factory=lambda: defaultdict(Counter))
     surnames: Counter[str] = field(default_factory=Counter)
     groups: Counter[str] = field(default_factory=Counter)
@@ -105,6 +112,7 @@ class _Tally:
                 person = (claim.forename, claim.surname)
                 self.full[person][claim.middle] += step
                 self.by_surname[claim.surname].add(person)
+                self.by_forename[claim.forename].add(person)
                 if claim.tail:
                     self.tails[claim.tail][person] += step
             elif isinstance(claim, Surname):
@@ -143,6 +151,7 @@ class ActorIdentities:
         self._dirty_tokens: set[str] = set()
         self._dirty_keys: set[str] = set()
         self._renamed: set[str] = set()  # actors whose built summary took one more article
+        self._alone: dict[str, set[str]] = {}  # a forename alone -> its one identity per article
         self._built: dict[str, Any] = {}  # key -> summary made by `summaries`, until its actor changes
         self._ordered: tuple[int, list[Any]] | None = None
         self._order: dict[str, int] = {}  # article id -> when it came: statements in that order
@@ -178,6 +187,8 @@ class ActorIdentities:
                 self._by_token[_token(claim)].add(claim)
             share.take(article_id, local, step)
             self._dirty_tokens.add(_token(claim))
+            if isinstance(claim, FullName):  # a forename alone may be this person now
+                self._dirty_tokens.add(claim.forename)
             key = self._keys.get(claim)
             if key is None:
                 continue
@@ -231,7 +242,7 @@ class ActorIdentities:
         """The key of the actor an article calls `actor_name` (its canonical name there)."""
         claims = self.claims(article_id)
         local = claims.actors.get(actor_name) if claims is not None else None
-        return self.key_of(local.claim) if local is not None else None
+        return _in_article(self.key_of(local.claim), article_id) if local is not None else None
 
     def article_keys(self, article_id: str) -> dict[str, str]:
         """Each actor of one article (by its name there) -> its library-wide key."""
@@ -240,7 +251,9 @@ class ActorIdentities:
             return {}
         with self._lock:
             self._refresh()
-            return {name: self._key(local.claim) for name, local in claims.actors.items()}
+            return {
+                name: _in_article(self._key(local.claim), article_id) for name, local in claims.actors.items()
+            }
 
     def key_for_name(self, name: str) -> str | None:
         """The key a name typed by someone (`Erdogan`, `FBI`, `Mr. Trump`) is taken to mean by the
@@ -275,9 +288,13 @@ class ActorIdentities:
 
     def _summary(self, identity: Identity, make: Callable[[str, str, str], Any]) -> Any:
         summary = make(identity.name, identity.label, identity.key)
-        for claim in self._claims_of_key.get(identity.key, ()):
+        base, _, only = (
+            identity.key.partition("@") if identity.key.startswith(ALONE) else (identity.key, "", "")
+        )
+        for claim in self._claims_of_key.get(base, ()):
             for article_id, locals_ in self._shares[claim].by_article.items():
-                _add_article(summary, article_id, locals_, self._articles[article_id][1])
+                if not only or article_id == only:
+                    _add_article(summary, article_id, locals_, self._articles[article_id][1])
         summary.statements.sort(key=lambda pair: self._order.get(pair[0], 0))
         summary.aliases = set(summary.alias_articles) - {summary.name}
         return summary
@@ -313,6 +330,9 @@ class ActorIdentities:
             if key not in renamed:
                 self._built.pop(key, None)
             claims = self._claims_of_key.get(key)
+            if key.startswith(ALONE):
+                self._split(key, claims or set())
+                continue
             if not claims:
                 self._claims_of_key.pop(key, None)
                 self._identities.pop(key, None)
@@ -334,6 +354,22 @@ class ActorIdentities:
         self._dirty_keys = set()
         self._renamed = set()
 
+    def _split(self, key: str, claims: set[Claim]) -> None:
+        """One identity per article for a forename alone (`Bob`), each named as its article names it."""
+        for old in self._alone.pop(key, set()):
+            self._identities.pop(old, None)
+            self._built.pop(old, None)
+        made = set()
+        for claim in claims:
+            for article_id, locals_ in self._shares[claim].by_article.items():
+                one = f"{key}@{article_id}"
+                made.add(one)
+                self._identities[one] = Identity(one, locals_[0].name, "PERSON")
+        if made:
+            self._alone[key] = made
+        else:
+            self._claims_of_key.pop(key, None)
+
     def _key(self, claim: Claim) -> str:
         key = self._keys.get(claim)
         if key is None:
@@ -345,17 +381,20 @@ class ActorIdentities:
         if isinstance(claim, FullName):
             return self._person_key(claim)
         if isinstance(claim, Surname):
-            person = self._surname_person(claim) if claim.open else None
+            person = self._alone_person(claim) if claim.open else None
             if person is not None:
                 return self._person_key(FullName(person[0], "", person[1]))
-            if not tally.by_surname.get(claim.surname) and tally.groups.get(claim.surname):
-                return f"group:{claim.surname}"  # "Politico" tagged a person: the organisation
+            if not any(tally.articles_naming(p) for p in tally.by_surname.get(claim.surname, ())):
+                if tally.groups.get(claim.surname):
+                    return f"group:{claim.surname}"  # "Politico" tagged a person: the organisation
+                if claim.open and self._forename_people(claim):
+                    return f"{ALONE}{claim.surname}"  # "Bob": a forename of several; one each article
             return f"surname:{claim.surname}"
         if isinstance(claim, Group):
             if claim.person is not None and tally.articles_naming(_person(claim.person)):
                 return self._person_key(claim.person)
             if " " not in claim.key and self._surname_outweighs(claim.key):
-                person = self._surname_person(Surname(claim.key))
+                person = self._alone_person(Surname(claim.key))
                 if person is not None:
                     return self._person_key(FullName(person[0], "", person[1]))
             return f"group:{claim.key}"
@@ -381,22 +420,51 @@ class ActorIdentities:
             return f"person:{forename} {claim.middle} {surname}"
         return f"person:{forename} {surname}"
 
-    def _surname_person(self, claim: Surname) -> PersonKey | None:
-        """The one person of the library a surname alone is taken for, or None when it is open."""
+    def _surname_people(self, claim: Surname) -> list[tuple[int, PersonKey]]:
         tally = self._tally
-        counted = sorted(
+        return sorted(
             (
-                (tally.articles_naming(person), person)
+                (n, person)
                 for person in tally.by_surname.get(claim.surname, ())
-                if _fits(claim, person[0])
+                if (n := tally.articles_naming(person)) > 0 and _fits(claim, person[0])
             ),
             reverse=True,
         )
-        counted = [(n, person) for n, person in counted if n > 0]
+
+    def _forename_people(self, claim: Surname) -> list[tuple[int, PersonKey]]:
+        tally = self._tally
+        return sorted(
+            (
+                (n, person)
+                for person in tally.by_forename.get(claim.surname, ())
+                if (n := tally.articles_naming(person)) > 0 and _fits(claim, person[0])
+            ),
+            reverse=True,
+        )
+
+    def _alone_person(self, claim: Surname) -> PersonKey | None:
+        """The person a name written alone is taken for: the one person of the library with that
+        surname, or the one who clearly dominates (`DOMINANCE` times as many articles as the next)
+        among those with that surname and those with that forename (`Hillary`: Hillary Clinton).
+        A forename counts for 1/`DOMINANCE` of its articles (bare `Martin` is Trayvon Martin's
+        surname before it is Martin O'Malley's forename) and needs `FORENAME_ARTICLES` at least;
+        None when that leaves it open."""
+        by_surname = self._surname_people(claim)
+        surnamed = {person for _, person in by_surname}
+        counted = [(float(n), person, n) for n, person in by_surname]
+        counted += [
+            (n / DOMINANCE, person, n)  # news writes people by surname: a forename alone weighs less
+            for n, person in self._forename_people(claim)
+            if person not in surnamed
+        ]
+        counted.sort(reverse=True)
         if not counted:
             return None
-        if len(counted) == 1 or counted[0][0] >= DOMINANCE * counted[1][0]:
-            return counted[0][1]
+        top, person, articles = counted[0]
+        if person not in surnamed and articles < FORENAME_ARTICLES:
+            return None
+        if len(counted) == 1 or top >= DOMINANCE * counted[1][0]:
+            return person
         return None
 
     def _surname_outweighs(self, word: str) -> bool:
@@ -419,6 +487,11 @@ class ActorIdentities:
             if found is not None:
                 return found
         return letters
+
+
+def _in_article(key: str, article_id: str) -> str:
+    """A key as one article's actor has it: a forename alone is that article's own."""
+    return f"{key}@{article_id}" if key.startswith(ALONE) else key
 
 
 def _add_article(summary: Any, article_id: str, locals_: list[LocalActor], claims: ArticleClaims) -> None:
