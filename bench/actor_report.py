@@ -2,8 +2,8 @@
 most statements (each with the names it merged), and how surnames shared by several people were
 settled. docs/quality.md keeps the figures for PolNeAR's training set and the sample articles.
 
-    newsreader analyze /work/shared/eval/data/polnear-train.jsonl --db /tmp/id.db --format jsonl > /tmp/train.jsonl
-    python bench/actor_report.py /tmp/train.jsonl --top 50
+    newsreader analyze ../shared/eval/data/polnear-train.jsonl --db /tmp/id.db --format jsonl > /tmp/t.jsonl
+    python bench/actor_report.py /tmp/t.jsonl --top 50
 
 "Before" is what the actors panel listed before identities: one actor per canonical name an article
 gives (exact spelling). "After" is `Library.actors(None)`'s list: one per library-wide identity.
@@ -37,11 +37,17 @@ def load(path: Path) -> list[Analysis]:
     return analyses
 
 
+def names_of(analyses: list[Analysis]) -> set[str]:
+    """Every canonical name the articles give their actors."""
+    return {actor.name for analysis in analyses for actor in analysis.actors} | {
+        quote.actor for analysis in analyses for quote in analysis.quotes if quote.actor
+    }
+
+
 def before(analyses: list[Analysis]) -> tuple[int, int]:
     """(actors, actors with statements) when every exact canonical name was an actor of its own."""
-    names = {actor.name for analysis in analyses for actor in analysis.actors}
     speaking = {quote.actor for analysis in analyses for quote in analysis.quotes if quote.actor}
-    return len(names | speaking), len(speaking)
+    return len(names_of(analyses)), len(speaking)
 
 
 def shared_surnames(identities: ActorIdentities, analyses: list[Analysis]) -> list[str]:
@@ -63,7 +69,7 @@ def shared_surnames(identities: ActorIdentities, analyses: list[Analysis]) -> li
         people = full.get(surname, Counter())
         if len(people) < 2:
             continue
-        (first, n1), (_, n2) = people.most_common(2)
+        (_, n1), (_, n2) = people.most_common(2)
         key = identities.key_of(Surname(surname))
         named = identities.identity(key)
         taken = named.name if named is not None and not key.startswith("surname:") else "stays apart"
@@ -93,6 +99,11 @@ def main() -> None:
     print(f"{len(analyses)} articles")
     print(f"actors before: {names:,} ({speaking:,} with statements)")
     print(f"actors after:  {len(actors):,} ({merged_speaking:,} with statements)")
+    moved = sum(1 for actor in actors for _, quote in actor.statements if quote.actor != actor.name)
+    said = sum(len(actor.statements) for actor in actors)
+    joined = sum(1 for actor in actors if len({*actor.alias_articles} & names_of(analyses)) > 1)
+    print(f"statements now under another name than their article's: {moved:,} of {said:,}")
+    print(f"actors that joined two or more of the articles' names: {joined:,}")
     print(f"\nthe {args.top} actors with the most statements (names: articles using each):")
     for n, actor in enumerate(actors[: args.top], 1):
         names_used = sorted(actor.alias_articles.items(), key=lambda item: (-len(item[1]), item[0]))
