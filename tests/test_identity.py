@@ -313,3 +313,21 @@ def test_a_forename_alone_is_the_one_person_it_clearly_names_else_one_actor_per_
 def test_a_forename_named_in_few_articles_is_not_enough() -> None:
     found = identities(*articles_naming("Amira Okafor", 3, "amira"), analysis("x", "Amira"))
     assert not same(found, ("x", "Amira"), ("amira0", "Amira Okafor"))
+
+
+def test_actor_search_folds_diacritics_even_before_the_identities_are_read(tmp_path, monkeypatch) -> None:
+    import tui.core.library as library_module
+
+    text = "Erdoğan said the talks would go on."
+    article = Article(path="a.txt", title="Talks", text=text)
+    first = Library(db=str(tmp_path / "cache.db"))
+    first.add(article)
+    first.set_analysis(Analysis(article.id, "test", actors=(mention(text, "Erdoğan"),)))
+    first.close()
+    monkeypatch.setattr(library_module, "SEARCH_IDENTIFY_AT_MOST", -1)  # as with a very large library
+
+    reopened = Library(db=str(tmp_path / "cache.db"))
+    reopened.add(article)
+
+    assert [a.id for a in reopened.search("actor:Erdogan")] == [article.id]
+    reopened.close()

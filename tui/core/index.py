@@ -23,11 +23,12 @@ from pathlib import Path
 
 import tantivy
 
+from tui.core.identity.folding import plain_letters
 from tui.core.model import Analysis, Article
 from tui.core.query import PLACE_FIELD_LABELS, Any_, Clause, DateRange, Query, Term, date_key
 from tui.core.store import Store
 
-INDEX_SCHEMA_VERSION = 1
+INDEX_SCHEMA_VERSION = 2  # 2: actors' names also without diacritics
 STATE_FILE = "newsreader-state.json"
 TEXT_FIELDS = ("title", "text", "actor", "person", "org", "place", "said", "source")
 DEFAULT_FIELDS = ("title", "text", "actor")
@@ -272,6 +273,8 @@ def document(num: int, article: Article, analysis: Analysis | None) -> tantivy.D
         for actor in analysis.actors:
             for name in {actor.name, *actor.aliases}:
                 doc.add_text("actor", name)
+                if not name.isascii():  # `actor:Erdogan` finds `Erdoğan` without the library's identities
+                    doc.add_text("actor", plain_letters(name))
         for entity in analysis.entities:
             if entity.label == "PERSON":
                 doc.add_text("person", entity.text)
@@ -283,4 +286,6 @@ def document(num: int, article: Article, analysis: Analysis | None) -> tantivy.D
             doc.add_text("said", quote.text)
             if quote.actor:
                 doc.add_text("actor", quote.actor)
+                if not quote.actor.isascii():
+                    doc.add_text("actor", plain_letters(quote.actor))
     return doc

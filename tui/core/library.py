@@ -41,6 +41,10 @@ __all__ = ["ActorSummary", "Library", "QueryError", "SearchHit", "SearchResults"
 STORE_BATCH = 256  # articles written to the cache per transaction while loading
 ANALYSIS_BATCH = 32  # analyses written per transaction while analysing
 INDEX_EVERY_S = 5.0  # while analysing, bring the search index up to date at most this often
+SEARCH_IDENTIFY_AT_MOST = 2000
+"""`actor:` reads at most this many cached analyses to know every actor (~1 s); past that it looks
+among the analyses already read (the all-articles actors panel reads them all), and the index's own
+words (with their diacritics folded) find the rest."""
 IDENTIFY_BATCH = 256  # analyses the actors' identities take in at once past which the collector waits
 
 
@@ -562,14 +566,21 @@ class Library:
             if isinstance(clause, Term) and clause.field == "actor" and not clause.prefix
         ]
         found: dict[Term, tuple[set[str], set[str]]] = {}
+        if not terms:
+            return found
+        with self._lock:
+            few = len(self._unidentified) <= SEARCH_IDENTIFY_AT_MOST
         for term in terms:
-            actors = self.find_actors(" ".join(term.words))
+            actors = self.find_actors(" ".join(term.words), everyone=few)
             found[term] = ({a.key for a in actors}, {i for a in actors for i in a.article_ids})
         return found
 
-    def _actor_names(self, query: Query, article_id: str) -> dict[Term, set[str]]:
-        """Each `actor:` term -> the names, in this article, of the actors it names (to highlight)."""
-        terms = self._actor_terms(query)
+    def _actor_names(
+        self, query: Query, article_id: str, terms: dict[Term, tuple[set[str], set[str]]] | None = None
+    ) -> dict[Term, set[str]]:
+        """Each `actor:` term -> the names, in this article, of the actors it names (to highlight).
+        `terms` is `_actor_terms(query)` when the caller has it already."""
+        terms = self._actor_terms(query) if terms is None else terms
         if not terms:
             return {}
         keys = self._identities.article_keys(article_id)
@@ -590,10 +601,11 @@ class Library:
             return SearchResults(total, [SearchHit(article_id, score, "") for article_id, score in ranked])
         hits = []
         with_analysis = needs_analysis(parsed)
+        terms = self._actor_terms(parsed) if with_analysis else {}
         for article_id, score in ranked:
             article = self._articles[article_id]
             analysis = self.analysis(article_id) if with_analysis else None
-            spans = match_spans(parsed, article, analysis, self._actor_names(parsed, article_id))
+            spans = match_spans(parsed, article, analysis, self._actor_names(parsed, article_id, terms))
             snippet, snippet_spans = make_snippet(article.text, spans)
             hits.append(SearchHit(article_id, score, snippet, snippet_spans))
         return SearchResults(total, hits)
@@ -703,15 +715,21 @@ class Library:
         self.sync_identities(load_cached=False, also=(article_id,))
         return self._identities.local_key(article_id, actor_name)
 
-    def find_actors(self, name: str, *, speaking: bool = False) -> list[ActorSummary]:
+    def find_actors(self, name: str, *, speaking: bool = False, everyone: bool = True) -> list[ActorSummary]:
         """The actors a typed name means (`Erdogan`, `Mr. Trump`, `F.B.I.`), over all loaded articles:
         the one the identity rules give it, else every actor one of whose names holds all its words
-        (diacritics and case aside). Empty when nobody fits; `speaking` keeps those with statements."""
+        (diacritics and case aside). Empty when nobody fits; `speaking` keeps those with statements.
+        `everyone=False` looks among the analyses already read, without reading the cache for the rest."""
         from tui.core.identity import fold
 
-        everyone = [actor for actor in self.actors(None) if actor.statements or not speaking]
+        if everyone:
+            known = self.actors(None)
+        else:
+            self.sync_identities(load_cached=False)
+            known = self._identities.summaries(_empty_summary)
+        everyone_known = [actor for actor in known if actor.statements or not speaking]
         key = self._identities.key_for_name(name)
-        exact = [actor for actor in everyone if actor.key == key]
+        exact = [actor for actor in everyone_known if actor.key == key]
         if exact:
             return exact
         wanted = set(fold(name).split())
@@ -719,6 +737,6 @@ class Library:
             return []
         return [
             actor
-            for actor in everyone
+            for actor in everyone_known
             if any(wanted <= set(fold(alias).split()) for alias in (actor.name, *actor.alias_articles))
         ]

@@ -67,6 +67,7 @@ def name_words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """The name as a key: its words, without diacritics, possessives or full stops, in lower case,
     one space between them. `Recep Tayyip Erdoğan` -> `recep tayyip erdogan`, `F.B.I.` -> `fbi`."""
