@@ -712,7 +712,8 @@ class Library:
 
     def actor_key(self, article_id: str, actor_name: str) -> str | None:
         """The library-wide key of the actor an article calls `actor_name` (its name there)."""
-        self.sync_identities(load_cached=False, also=(article_id,))
+        if article_id in self._unidentified:
+            self._identify_waiting([article_id], load_cached=True, wanted=set())
         return self._identities.local_key(article_id, actor_name)
 
     def find_actors(self, name: str, *, speaking: bool = False, everyone: bool = True) -> list[ActorSummary]:
