@@ -291,11 +291,15 @@ class ActorIdentities:
         base, _, only = (
             identity.key.partition("@") if identity.key.startswith(ALONE) else (identity.key, "", "")
         )
-        for claim in self._claims_of_key.get(base, ()):
+        claims = self._claims_of_key.get(base, ())
+        articles = self._articles
+        for claim in claims:
             for article_id, locals_ in self._shares[claim].by_article.items():
                 if not only or article_id == only:
-                    _add_article(summary, article_id, locals_, self._articles[article_id][1])
-        summary.statements.sort(key=lambda pair: self._order.get(pair[0], 0))
+                    _add_article(summary, article_id, locals_, articles[article_id][1])
+        if len(claims) > 1:  # one claim's articles are in the order they came already
+            order = self._order
+            summary.statements.sort(key=lambda pair: order.get(pair[0], 0))
         summary.aliases = set(summary.alias_articles) - {summary.name}
         return summary
 
@@ -497,10 +501,14 @@ def _in_article(key: str, article_id: str) -> str:
 def _add_article(summary: Any, article_id: str, locals_: list[LocalActor], claims: ArticleClaims) -> None:
     """Add to an actor's summary what one article says of them: its names there, its statements."""
     summary.article_ids.add(article_id)
+    names = summary.alias_articles
     for local in locals_:
-        for alias in (local.name, *local.aliases):
-            summary.alias_articles.setdefault(alias, set()).add(article_id)
-        summary.statements.extend((article_id, quote) for quote in claims.statements.get(local.name, ()))
+        names.setdefault(local.name, set()).add(article_id)
+        for alias in local.aliases:
+            names.setdefault(alias, set()).add(article_id)
+        said = claims.statements.get(local.name)
+        if said:
+            summary.statements.extend([(article_id, quote) for quote in said])
 
 
 def _token(claim: Claim) -> str:
