@@ -375,9 +375,13 @@ class ActorIdentities:
             self._claims_of_key.pop(key, None)
 
     def _key(self, claim: Claim) -> str:
+        """A claim's key, kept for the claims of the articles (whose changes `_refresh` follows);
+        worked out afresh for any other (a name typed in a search, the owner in `Clinton's campaign`)."""
         key = self._keys.get(claim)
         if key is None:
-            key = self._keys[claim] = self._work_out(claim)
+            key = self._work_out(claim)
+            if claim in self._shares:
+                self._keys[claim] = key
         return key
 
     def _work_out(self, claim: Claim) -> str:
@@ -404,7 +408,7 @@ class ActorIdentities:
             return f"group:{claim.key}"
         if isinstance(claim, Acronym):
             return f"group:{self._acronym_key(claim.letters)}"
-        owner = self._key(claim.owner)
+        owner = self._work_out(claim.owner)
         return f"group:{owner}'s {claim.thing}"
 
     def _person_key(self, claim: FullName) -> str:
