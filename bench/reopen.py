@@ -85,7 +85,9 @@ def prime(folder: Path, db: Path, count: int) -> None:
         (folder / f"{n:06d}.txt").write_text(article.text, encoding="utf-8")
         analyses.append(analysis)
     library = Library(db=str(db))
-    library.open([str(folder)])
+    library.open(
+        [str(folder)], keep_listing=True
+    )  # as the reader keeps it: its next start lists from the cache
     by_id = {a.id for a in library.articles}
     library.set_analyses([a for a in analyses if a.article_id in by_id])
     library.sync_index()

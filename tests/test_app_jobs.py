@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,9 @@ def test_the_loader_posts_every_article_once_then_says_it_finished(tmp_path: Pat
 
 def test_a_loader_that_breaks_says_why_instead_of_raising(tmp_path: Path) -> None:
     class Broken:
+        def list_cached(self, *args: object, **kwargs: object) -> list[object]:
+            return []  # nothing listed from the cache: the files must be read
+
         def open(self, *args: object, **kwargs: object) -> None:
             raise RuntimeError("disk on fire")
 
@@ -106,3 +110,18 @@ def test_the_throttle_searches_the_first_key_at_once_and_merges_the_keys_typed_m
     started[1].is_finished = True
     throttle.search_ended(started[1])  # type: ignore[arg-type]
     assert len(started) == 2 and throttle.idle
+
+
+def test_a_cache_that_cannot_list_still_lets_the_files_be_read(tmp_path: Path) -> None:
+    write_articles(tmp_path / "news", 2)
+    library = Library(no_cache=True)
+
+    def broken(*args: object, **kwargs: object) -> list[object]:
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    library.list_cached = broken  # type: ignore[method-assign]
+    posted: list[object] = []
+    jobs.Loader(lambda: library, posted.append).run([str(tmp_path / "news")])
+    read = [a for m in posted if isinstance(m, messages.ArticlesRead) for a in m.articles]
+    assert len(read) == 2
+    assert isinstance(posted[-1], messages.LoadingFinished) and posted[-1].error is None

@@ -417,7 +417,7 @@ async def test_help_lists_every_pane_s_keys_from_the_bindings() -> None:
             "Mark/unmark the selected quote",
             "Copy the selected quote with its source",
             "Export quotes to a file",
-            "Mark statement / open actor",
+            "Mark statement / fold actor",
         ):
             assert description in shown, description
         await pilot.press("escape")
@@ -509,7 +509,7 @@ async def test_f1_shows_the_keys_of_the_focused_pane_and_question_mark_every_key
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
         shown = app.screen.plain_text()
-        assert "Actors panel" in shown and "Sort" in shown and "Mark statement / open actor" in shown
+        assert "Actors panel" in shown and "Sort" in shown and "Mark statement / fold actor" in shown
         assert "Everywhere" in shown and "Quit" in shown
         assert "Article list" not in shown and "Search bar" not in shown
         await pilot.press("question_mark")  # from one pane's keys to every key

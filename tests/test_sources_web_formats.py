@@ -230,7 +230,9 @@ def test_mbox_suffix_on_a_file_without_messages_is_named(tmp_path: Path) -> None
     assert "not an mbox file" in problems[0].reason
 
 
-def test_captions_go_but_a_wrapper_whose_class_mentions_captions_stays(tmp_path: Path) -> None:
+def test_captions_are_caption_blocks_but_a_wrapper_whose_class_mentions_captions_is_not(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "entry.rss"
     html = (
         "<div class='entry has-captions'><p>The council voted on Monday.</p>"
@@ -245,4 +247,10 @@ def test_captions_go_but_a_wrapper_whose_class_mentions_captions_stays(tmp_path:
     )
     [article], problems = load_paths([str(path)])
     assert problems == []
-    assert article.text == "The council voted on Monday.\n\nThe motion passed."
+    blocks = [(b.kind, article.text[b.start : b.end]) for b in article.blocks]
+    assert blocks == [
+        ("paragraph", "The council voted on Monday."),
+        ("caption", "The hall. Photo by X"),
+        ("caption", "Another photo"),
+        ("paragraph", "The motion passed."),
+    ]

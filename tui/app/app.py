@@ -133,15 +133,22 @@ class NewsReaderApp(App[None]):
     # -- help and notifications ------------------------------------------------------------------
 
     def action_help(self) -> None:
-        """Every key of every pane."""
+        """Every key of every pane; on a page of its own (an actor's page), that page's keys first."""
         from tui.app.screens.help import HelpScreen
 
+        own = getattr(self.screen, "help_sections", None)
+        if self.screen is not self.reader and callable(own):
+            self.push_screen(HelpScreen(own([self])))
+            return
         self.push_screen(HelpScreen(self.reader.help_sections([self])))
 
     def action_help_focused(self) -> None:
         """F1: the keys of the pane that has the focus first, then the ones that work everywhere."""
         from tui.app.screens.help import HelpScreen
 
+        if self.screen is not self.reader and callable(getattr(self.screen, "help_sections", None)):
+            self.action_help()
+            return
         everywhere, *panes = self.reader.help_sections([self])
         focused = self.focused
         pane = next((p for p in panes if focused is not None and focused in p[1]), None)

@@ -38,12 +38,20 @@ class Loader:
         self._post = post
 
     def run(self, paths: list[str]) -> None:
-        """Blocks until every path is read; run it in a thread. Always ends with LoadingFinished."""
+        """Blocks until every path is read; run it in a thread. Always ends with LoadingFinished.
+
+        The articles the paths gave last time are listed from the cache first (those the screen did
+        not list before its first paint: `Library.list_cached`), then checked against their files:
+        what changed or went since is posted as ArticlesReplaced."""
         batch: list[Article] = []
+        replaced: list[tuple[str, Article | None]] = []
         last = time.monotonic()
 
         def flush() -> None:
-            nonlocal batch, last
+            nonlocal batch, replaced, last
+            if replaced:
+                self._post(messages.ArticlesReplaced(replaced))
+                replaced = []
             if batch:
                 self._post(messages.ArticlesRead(batch))
                 batch = []
@@ -54,16 +62,39 @@ class Loader:
             if len(batch) >= LOAD_BATCH or time.monotonic() - last > LOAD_BATCH_SECONDS:
                 flush()
 
+        def on_replaced(old_id: str, new: Article | None) -> None:
+            replaced.append((old_id, new))
+            if len(replaced) >= LOAD_BATCH or time.monotonic() - last > LOAD_BATCH_SECONDS:
+                flush()
+
         def on_problem(problem: LoadProblem) -> None:
             self._post(messages.ProblemFound(problem))
 
         error = None
         try:
-            self._library().open(paths, on_article=on_article, on_problem=on_problem)
+            library = self._library()
+            for article in self._cached(library, paths):
+                on_article(article)
+            library.open(
+                paths,
+                on_article=on_article,
+                on_problem=on_problem,
+                on_replaced=on_replaced,
+                keep_listing=True,
+            )
         except Exception as exc:  # a bug in a reader must not take the screen down
             error = f"{type(exc).__name__}: {exc}"
         flush()
         self._post(messages.LoadingFinished(error))
+
+    @staticmethod
+    def _cached(library: Library, paths: list[str]) -> list[Article]:
+        """What the paths gave last time and the first paint left out, from the cache; nothing when
+        the cache cannot say (it is a head start: the files are read next in any case)."""
+        try:
+            return library.list_cached(paths)
+        except Exception:
+            return []
 
 
 class Watcher:

@@ -75,6 +75,25 @@ ARTICLE_KEYS: list[BindingType] = [
 ]
 
 
+# The actor's page (tui.app.screens.actor_page): q, ? and F1 are the app's, as everywhere.
+ACTOR_PAGE_KEYS: list[BindingType] = [
+    Binding(
+        "enter",
+        "read",
+        "Read",
+        tooltip="Read the statement in its article (on an actor it appears with: their page)",
+        id="actor-page-read",
+    ),
+    Binding("m", "toggle_mark", "Mark", tooltip="Mark/unmark the selected statement", id="actor-page-mark"),
+    Binding(
+        "e", "export", "Export", tooltip="Export this actor's statements to a file", id="actor-page-export"
+    ),
+    Binding("escape", "back", "Back", tooltip="Back to where the page was opened", id="actor-page-back"),
+    Binding("tab", "app.focus_next", "Next list", show=False, id="actor-page-next"),
+    Binding("shift+tab", "app.focus_previous", "Previous list", show=False, id="actor-page-previous"),
+]
+
+
 def next_index(current: int | None, step: int, count: int, first: int) -> int:
     """Where `]`, `}` or `n` lands among `count` spans: the next (or previous) one from `current`,
     wrapping around; with no current one, `first` (the first on screen) or the one before it."""

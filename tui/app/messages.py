@@ -68,8 +68,10 @@ class SearchResults(Message):
 
 @dataclass
 class ArticlesReplaced(Message):
-    """`--watch`: loaded files came back with different text. Each pair is the id of an article that
-    left the library and the article that takes its place (None when the file now holds fewer)."""
+    """Loaded files came back different (`--watch`, or the files checked after the articles were
+    listed from the cache). Each pair is the id of an article that left the library and the article
+    that takes its place (None when the file now holds fewer, or is gone); a pair with the same id
+    is the same text with new details (title, date, blocks)."""
 
     replaced: list[tuple[str, Article | None]]
 

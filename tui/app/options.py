@@ -10,12 +10,12 @@ from pathlib import Path
 class ReaderOptions:
     """Everything `newsreader [PATH...]` can be told, with the defaults a user gets.
 
-    `paths` are opened after the first paint (none: the paths remembered from last time, else the
-    welcome screen); `model`, `db` and `no_cache` open the library; `analyze=False` shows articles
-    without analysing them and `analysis_in_processes=False` analyses in a thread (tests, benches);
-    `remember=False` neither reads nor writes the session (paths and list order); `session_path`,
-    `view_path`, `keymap_path` and `marks_path` replace the user's own files; `watch` follows the
-    opened folders.
+    `paths` are read after the first paint, which lists what they gave last time from the cache
+    (none: the paths remembered from last time, else the welcome screen); `model`, `db` and
+    `no_cache` open the library; `analyze=False` shows articles without analysing them and
+    `analysis_in_processes=False` analyses in a thread (tests, benches); `remember=False` neither
+    reads nor writes the session (paths and list order); `session_path`, `view_path`, `keymap_path`
+    and `marks_path` replace the user's own files; `watch` follows the opened folders.
     """
 
     paths: tuple[str, ...] = ()

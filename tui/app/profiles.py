@@ -19,6 +19,8 @@ class EntityProfile:
     appearances: list[tuple[Article, int]] = field(default_factory=list)
     statements: list[tuple[Article, Quote]] = field(default_factory=list)
     is_actor: bool = False
+    actor_key: str | None = None
+    """The actor's library-wide key when the entity is an actor: their page is found by it."""
 
     @property
     def mentions(self) -> int:
@@ -100,4 +102,5 @@ def _profile(
         appearances=appearances,
         statements=statements,
         is_actor=actor is not None,
+        actor_key=actor.key if actor is not None else None,
     )

@@ -83,6 +83,16 @@ class ActorSummary:
             self.key = self.name
 
 
+def _root_key(path: str) -> str | None:
+    """An opened path spelt one way, whatever the working directory: a URL as it is, a local path
+    resolved; None for standard input (`-`), which has no listing."""
+    if path == "-":
+        return None
+    if "://" in path:
+        return path
+    return os.path.realpath(os.path.expanduser(path))
+
+
 def nlp_code_fingerprint() -> str:
     """A short hash of the analysis code itself, part of the cache key.
 
@@ -156,12 +166,14 @@ class Library:
         self._index: SearchIndex | None = None  # opened on first use (tantivy)
         self._unsaved: list[Article] = []
         self._saving: set[str] = set()  # ids of a batch being written, until its cached analyses are known
+        self._unchecked: set[str] = set()  # listed from the cache; whether their analysis is cached: unknown
         self._messages: list[str] = []
         self._numbers: dict[str, int] = {}
         self._ids_by_number: dict[int, str] = {}
         self._cached_ids: set[str] = set()
         self._ids_by_file: dict[str, list[str]] = {}  # which loaded articles each file gave, in order
         self._real_dirs: dict[str, str] = {}
+        self._provisional: dict[str, set[str]] = {}  # root -> files listed from the cache, not read yet
         self._identified = False
         self._pipeline: str | None = None
         self._model_problem: str | None = None
@@ -228,6 +240,50 @@ class Library:
 
     # -- loading -----------------------------------------------------------------------------------
 
+    def list_cached(self, paths: Sequence[str], *, limit: int | None = None) -> list[Article]:
+        """The articles `paths` gave the last time they were read to the end, from the cache, without
+        reading a file: what the reader lists before its first paint.
+
+        They are provisional until `open(paths)` reads the files: an unchanged file then costs
+        nothing, a changed one replaces its articles (`on_replaced`, as `--watch` does), the same text
+        with new details (a title, a path, blocks) takes the cached copy's place, and the articles of
+        a file gone or unreadable since are forgotten (`on_replaced(old_id, None)`). Returns the
+        articles added, in reading order: the files' first `limit` or so (a file's articles are
+        listed together; ~0.1 ms an article), and the next ones when called again.
+        """
+        listed: list[Article] = []
+        for root in dict.fromkeys(filter(None, map(_root_key, paths))):
+            files = self.store.listing(root)
+            with self._lock:
+                files = [(key, ids) for key, ids in files if key not in self._ids_by_file]
+            chosen: list[tuple[str, list[str]]] = []
+            count = len(listed)
+            for key, ids in files:
+                if limit is not None and count >= limit:
+                    break
+                chosen.append((key, ids))
+                count += len(ids)
+            if not chosen:
+                continue
+            wanted = [article_id for _, ids in chosen for article_id in ids]
+            stored = {s.article.id: s for s in self.store.stored_articles(wanted)}
+            with self._lock:
+                provisional = self._provisional.setdefault(root, set())
+                for key, ids in chosen:
+                    for article_id in ids:
+                        found = stored.get(article_id)
+                        if found is None or article_id in self._articles:
+                            continue
+                        self._articles[article_id] = found.article
+                        self._ids_by_file.setdefault(key, []).append(article_id)
+                        self._unchecked.add(article_id)  # is its analysis cached? asked with the next batch
+                        self._numbers[article_id] = found.num
+                        self._ids_by_number[found.num] = article_id
+                        listed.append(found.article)
+                    if key in self._ids_by_file:
+                        provisional.add(key)
+        return listed
+
     def open(
         self,
         paths: Sequence[str],
@@ -236,6 +292,7 @@ class Library:
         on_problem: ProblemCallback | None = None,
         on_replaced: ReplacedCallback | None = None,
         index: bool = True,
+        keep_listing: bool = False,
     ) -> list[str]:
         """Read every path, adding articles as they are read; problems are kept and reported.
 
@@ -244,11 +301,14 @@ class Library:
         `on_replaced(old_id, new_article)` says so — `new_article` takes the old one's place, or is
         None when the file now holds fewer articles (a feed that lost entries). A replacing article
         is reported there, not to `on_article` (without `on_replaced`, to `on_article`, as any new
-        article). Returns the ids of the articles replaced.
+        article). The same text read with new details (title, date, path, blocks) takes the old
+        copy's place and is reported as `on_replaced(its_id, article)`. Returns the ids replaced.
 
         Articles go into the cache in batches, and the search index is brought up to date at the end
         (`index=False` leaves that to the first search or to `sync_index()`: indexing articles never
-        seen before takes ~0.4 s per 1,000; reopening indexed ones costs nothing).
+        seen before takes ~0.4 s per 1,000; reopening indexed ones costs nothing). `keep_listing`
+        remembers what each path gave, for `list_cached` at the next start; the files listed from
+        the cache under these paths and not read again now (gone, unreadable) are forgotten.
         """
         from tui.core.sources import iter_articles
 
@@ -256,6 +316,8 @@ class Library:
         current: str | None = None  # the file the last article came from
         rereading: str | None = None  # a file loaded before, whose articles wait for its last one
         again: list[Article] = []
+        seen: dict[str, set[str]] = {}  # root -> the files read under it
+        again_elsewhere: dict[str, tuple[str, Article]] = {}  # loaded texts read in another file
 
         def settle() -> None:
             nonlocal rereading
@@ -264,29 +326,80 @@ class Library:
                 again.clear()
                 rereading = None
 
-        for item in iter_articles(paths):
-            if isinstance(item, LoadProblem):
-                with self._lock:
-                    self.problems.append(item)
-                if on_problem:
-                    on_problem(item)
-                continue
-            key = self._file_key(item.path)
-            if key != current:
-                settle()
-                current = key
-                if key in self._ids_by_file:
-                    rereading = key
-            if rereading is not None:
-                again.append(item)
-            elif self._add(item, key) and on_article:
-                on_article(item)
-                self._identify()  # once the first article is on its way to the screen: not before
+        for path in paths:
+            root = _root_key(path)
+            files = seen.setdefault(root, set()) if root is not None else set()
+            for item in iter_articles([path]):
+                if isinstance(item, LoadProblem):
+                    with self._lock:
+                        self.problems.append(item)
+                    if on_problem:
+                        on_problem(item)
+                    continue
+                key = self._file_key(item.path)
+                files.add(key)
+                if key != current:
+                    settle()
+                    current = key
+                    if key in self._ids_by_file:
+                        rereading = key
+                if rereading is not None:
+                    again.append(item)
+                elif self._add(item, key):
+                    if on_article:
+                        on_article(item)
+                        self._identify()  # once the first article is on its way to the screen: not before
+                else:
+                    again_elsewhere.setdefault(item.id, (key, item))
         settle()
+        for root, files in seen.items():
+            replaced.extend(self._forget_unread(root, files, again_elsewhere, on_replaced))
         self._flush_articles()
+        if keep_listing:
+            self._keep_listing(seen)
         if index:
             self.sync_index()
         return replaced
+
+    def _forget_unread(
+        self,
+        root: str,
+        read: set[str],
+        elsewhere: dict[str, tuple[str, Article]],
+        on_replaced: ReplacedCallback | None,
+    ) -> list[str]:
+        """The files listed from the cache under `root` and not read now: gone or unreadable since the
+        cache listed them, their articles leave the library, unless their text was read from
+        another file (`elsewhere`: id -> that file's key and article; a file renamed or moved), which
+        they then belong to, with its path."""
+        gone: list[str] = []
+        moved: list[Article] = []
+        with self._lock:
+            for old_key in self._provisional.pop(root, set()) - read:
+                for article_id in self._ids_by_file.pop(old_key, []):
+                    if article_id not in self._articles:
+                        continue
+                    if article_id not in elsewhere:
+                        self._forget(article_id)
+                        gone.append(article_id)
+                        continue
+                    key, article = elsewhere[article_id]
+                    self._ids_by_file.setdefault(key, []).append(article_id)
+                    if self._renew(article):
+                        moved.append(article)
+        if on_replaced:
+            for article_id in gone:
+                on_replaced(article_id, None)
+            for article in moved:
+                on_replaced(article.id, article)
+        return gone
+
+    def _keep_listing(self, seen: dict[str, set[str]]) -> None:
+        """Remember, for each root read, the articles each of its files gave (`Store.listing`)."""
+        for root, files in seen.items():
+            with self._lock:
+                listing = [(key, list(ids)) for key, ids in self._ids_by_file.items() if key in files and ids]
+            self.store.set_listing(root, listing)
 
     def _reread(
         self,
@@ -295,7 +408,9 @@ class Library:
         on_article: ArticleCallback | None,
         on_replaced: ReplacedCallback | None,
     ) -> list[str]:
-        """A file loaded before was read again: swap what changed, pairing old and new in file order."""
+        """A file loaded before was read again: swap what changed, pairing old and new in file order.
+        An article whose text is unchanged but whose details are not (a cached copy listed before its
+        file was read, a JSON title edited) takes its old copy's place under the same id."""
         fresh_ids = {a.id for a in articles}
         with self._lock:
             before = self._ids_by_file.get(key, [])
@@ -303,6 +418,10 @@ class Library:
             kept = set(before)
             for old_id in gone:
                 self._forget(old_id)
+            # by this key, not the one its path gives: a copy listed from the cache has the path it
+            # was read by, maybe from another working directory
+            self._ids_by_file[key] = [i for i in before if i in self._articles]
+            renewed = [a for a in articles if a.id in kept and self._renew(a)]
         added = [a for a in articles if a.id not in kept and self.add(a)]
         paired = len(gone) if on_replaced else 0
         for n, old_id in enumerate(gone):
@@ -311,7 +430,19 @@ class Library:
         if on_article:
             for article in added[paired:]:
                 on_article(article)
+        if on_replaced:
+            for article in renewed:
+                on_replaced(article.id, article)
         return gone
+
+    def _renew(self, article: Article) -> bool:
+        """Put `article` in place of the loaded copy with its id if any detail differs; call locked."""
+        old = self._articles.get(article.id)
+        if old is None or old == article:
+            return False
+        self._articles[article.id] = article
+        self._unsaved.append(article)  # written over its old copy (the cache keeps one row an id)
+        return True
 
     def _forget(self, article_id: str) -> None:
         """Drop a loaded article (its cached analysis stays: the same text may come back)."""
@@ -320,6 +451,7 @@ class Library:
         self._identities.remove(article_id)
         self._unidentified.discard(article_id)
         self._cached_ids.discard(article_id)
+        self._unchecked.discard(article_id)
         self._unsaved = [a for a in self._unsaved if a.id != article_id]
         number = self._numbers.pop(article_id, None)
         if number is not None:
@@ -359,24 +491,29 @@ class Library:
         return True
 
     def _flush_articles(self) -> None:
+        """Write the articles read since the last batch, and learn which of them (and of those listed
+        from the cache) have a cached analysis."""
         with self._lock:
             batch, self._unsaved = self._unsaved, []
-            self._saving.update(a.id for a in batch)
-        if not batch:
+            unchecked, self._unchecked = list(self._unchecked), set()
+            ids = [a.id for a in batch]
+            self._saving.update(ids, unchecked)
+        if not batch and not unchecked:
             return
-        ids = [a.id for a in batch]
         try:
-            self.store.put_articles(batch)
-            numbers = self.store.article_numbers(ids)
-            cached = self.store.analyzed_ids(self.pipeline, ids) if self.pipeline else set()
+            numbers = {}
+            if batch:
+                self.store.put_articles(batch)
+                numbers = self.store.article_numbers(ids)
+            cached = self.store.analyzed_ids(self.pipeline, ids + unchecked) if self.pipeline else set()
             with self._lock:
                 numbers = {i: n for i, n in numbers.items() if i in self._articles}  # not replaced meanwhile
                 self._numbers.update(numbers)
                 self._ids_by_number.update((n, i) for i, n in numbers.items())
-                self._cached_ids.update(cached & numbers.keys())
+                self._cached_ids.update(i for i in cached if i in self._articles)
         finally:
             with self._lock:
-                self._saving.difference_update(ids)
+                self._saving.difference_update(ids, unchecked)
 
     @property
     def articles(self) -> list[Article]:
@@ -396,7 +533,11 @@ class Library:
         with self._lock:
             # a batch being written is neither unsaved nor known to be cached yet: ask the cache, or a
             # reader opening a cached article at that moment would show it as not analysed
-            unsaved = article_id in self._saving or any(a.id == article_id for a in self._unsaved)
+            unsaved = (
+                article_id in self._saving
+                or article_id in self._unchecked
+                or any(a.id == article_id for a in self._unsaved)
+            )
         if not unsaved and article_id not in self._cached_ids:
             return None
         cached = self.store.analysis(article_id, self.pipeline)

@@ -114,6 +114,9 @@ _KIND_NUMBERS = {kind: number for number, kind in enumerate(BLOCK_KINDS)}  # BLO
 COMPRESSION_LEVEL = 6  # level 1 saves ~30% of the time (~0.1 ms an article) for ~5% more bytes
 
 
+LISTING_PREFIX = "listing:"  # meta keys of what each opened path gave (Store.listing)
+
+
 class CacheUnavailable(Exception):
     """The cache file cannot be used (read-only, full disk, no such directory)."""
 
@@ -377,6 +380,47 @@ class Store:
                 )
             last = rows[-1][0]
 
+    # -- what each opened path gave ------------------------------------------------------------------
+
+    def listing(self, root: str) -> list[tuple[str, list[str]]]:
+        """What `root` (a folder, a file or a URL) gave the last time it was read to the end: each
+        file it holds, in reading order, with the ids of the articles that file gave. [] if never.
+
+        Kept in `meta` (one row a root), not in a table of its own: no new schema for an older
+        newsreader to refuse, and a row that cannot be read is simply no listing.
+        """
+        try:
+            files = json.loads(self.meta(LISTING_PREFIX + root) or "[]")
+            return [(str(key), [str(i) for i in ids]) for key, ids in files]
+        except (ValueError, TypeError):
+            return []
+
+    def set_listing(self, root: str, files: Sequence[tuple[str, Sequence[str]]]) -> None:
+        """Remember what `root` gave (see `listing`); an unchanged listing costs no write."""
+        value = json.dumps([[key, list(ids)] for key, ids in files], ensure_ascii=False)
+        try:
+            if self.meta(LISTING_PREFIX + root) == value:
+                return
+            with self._write() as db:
+                db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (LISTING_PREFIX + root, value)
+                )
+        except (CacheUnavailable, sqlite3.Error):
+            pass  # a head start missed (in memory from now on, locked): the next start reads the files
+
+    def stored_articles(self, article_ids: Sequence[str]) -> list[StoredArticle]:
+        """The stored articles among `article_ids`, in that order (ids not stored are left out)."""
+        select = (
+            "SELECT num, id, path, title, text, date, source, url, authors, licence, format, blocks"
+            " FROM articles WHERE"
+        )
+        with self._lock:
+            found = {
+                row[1]: StoredArticle(row[0], _article_from_row(row[1:]))
+                for row in _rows_where_in(self._db, select, "id", article_ids)
+            }
+        return [found[i] for i in article_ids if i in found]
+
     def articles_by_id(self, article_ids: Sequence[str]) -> dict[str, Article]:
         select = (
             "SELECT id, path, title, text, date, source, url, authors, licence, format, blocks"
@@ -548,7 +592,7 @@ def _article_from_row(row: Sequence) -> Article:  # type: ignore[type-arg]
         date=date,
         source=source,
         url=url,
-        authors=tuple(json.loads(authors or "[]")),
+        authors=tuple(json.loads(authors)) if authors and authors != "[]" else (),  # most have none
         licence=licence,
         format=fmt,
         id=article_id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -19,13 +20,22 @@ from tui.core.terminal_safe import visible_line
 SHOWN_STATEMENTS = 12
 
 
-class EntityCard(ModalScreen[str | None]):
-    """Dismissed with the id of an article to open (enter on one), or None (escape)."""
+@dataclass(frozen=True)
+class ActorPageChoice:
+    """The card was left for the actor's page (`p`): the actor's library-wide key."""
+
+    key: str
+
+
+class EntityCard(ModalScreen["str | ActorPageChoice | None"]):
+    """Dismissed with the id of an article to open (enter on one), "article_id#start" for a statement,
+    an ActorPageChoice (p, on an actor), or None (escape)."""
 
     CSS_PATH = "dialogs.tcss"  # the dialogs' styles, read when the first one opens
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss(None)", "Close card", id="card-close"),
+        Binding("p", "actor_page", "Actor's page", tooltip="Open the actor's page", id="card-actor-page"),
         Binding("j", "cursor(1)", "Down", show=False),
         Binding("k", "cursor(-1)", "Up", show=False),
     ]
@@ -38,7 +48,12 @@ class EntityCard(ModalScreen[str | None]):
         profile = self.profile
         with Vertical(id="card") as card:
             card.border_title = visible_line(profile.name)
-            card.border_subtitle = "enter opens · escape closes"
+            hint = (
+                "enter opens · p: actor's page · escape closes"
+                if profile.actor_key
+                else "enter opens · escape closes"
+            )
+            card.border_subtitle = hint
             yield Static(self._summary(), id="card-summary")
             heading = Text("Appears in", style="bold underline")
             options = [Option(heading, disabled=True)]
@@ -83,6 +98,12 @@ class EntityCard(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#card-list", OptionList).focus()
+
+    def action_actor_page(self) -> None:
+        if self.profile.actor_key is None:
+            self.notify("Not an actor: no statement or name links it to one.", timeout=3)
+            return
+        self.dismiss(ActorPageChoice(self.profile.actor_key))
 
     def action_cursor(self, step: int) -> None:
         options = self.query_one("#card-list", OptionList)

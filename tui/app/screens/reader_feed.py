@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from tui.app.options import ReaderOptions
 
 PROBLEMS_SHOWN = 6
+# articles listed from the cache before the first paint (~0.1 ms each): a few screens of the list;
+# the loading job lists the rest from the cache at once, then reads the files
+FIRST_LISTING = 100
 
 
 class ReaderFeed(ReaderPanes):
@@ -56,7 +59,8 @@ class ReaderFeed(ReaderPanes):
 
     def start_reading(self) -> None:
         """The articles of a library given to the app at once; the paths asked for, else the ones
-        remembered from last time, after the first paint; else the welcome screen."""
+        remembered from last time: what they gave last time listed from the cache at once, the files
+        read after the first paint; else the welcome screen."""
         given = self.host.opened_library()
         if given is not None and given.articles:
             self.relist()
@@ -64,6 +68,7 @@ class ReaderFeed(ReaderPanes):
             if not self.paths:
                 self._start_analysis()
         if self.paths:
+            self._list_cached(self.paths)
             # after the first paint: reading files (and importing the readers) must not delay it
             self.call_after_refresh(self.open_paths, self.paths)
         elif given is None or not given.articles:
@@ -77,6 +82,7 @@ class ReaderFeed(ReaderPanes):
         remembered = load_paths(self.options.session_path) if self.options.remember else []
         if remembered:
             self.paths = remembered
+            self._list_cached(remembered)
             self.call_after_refresh(self.open_paths, remembered, remember=False)
             return
         from tui.app.screens.welcome import WelcomeScreen
@@ -91,6 +97,23 @@ class ReaderFeed(ReaderPanes):
                 self.open_paths([str(samples)])
 
         self.app.push_screen(WelcomeScreen(samples if samples.is_dir() else None), chosen)
+
+    def _list_cached(self, paths: Sequence[str]) -> None:
+        """The titles in the first frame: the articles these paths gave last time, from the cache
+        (no file is read, no reader imported), the first FIRST_LISTING of them. The loading job
+        lists the others, then checks them all against their files: a file changed since is
+        replaced, one gone is forgotten (Library.list_cached)."""
+        if self.host.opened_library() is not None:
+            return  # a library given to the app (tests, benches) lists what it holds
+        try:
+            listed = self.library.list_cached(paths, limit=FIRST_LISTING)
+        except Exception as error:  # the cache is a convenience: the files are read anyway
+            self.log.warning(f"no cached listing: {error}")
+            return
+        if listed:
+            self.reading = True  # the list keeps its cursor on top while the files are checked
+            self.relist()
+            self._count()
 
     def open_paths(self, paths: Sequence[str], *, remember: bool = True) -> None:
         """Read the paths in a worker; articles appear in the list as they are read."""
@@ -256,11 +279,24 @@ class ReaderFeed(ReaderPanes):
         if self.query_text:
             self.search.request(self.query_text)
         self._count()
-        titles = [new.title or Path(new.path).name for _, new in message.replaced if new is not None]
+        # the same text with new details (listed from the cache, then read) is no news to the reader
+        titles = [
+            new.title or Path(new.path).name
+            for old_id, new in message.replaced
+            if new is not None and new.id != old_id
+        ]
+        gone = sum(new is None for _, new in message.replaced)
         if titles:
             more = f" and {len(titles) - 3} more" if len(titles) > 3 else ""
             self.notify(", ".join(titles[:3]) + more, title="Changed on disk", timeout=4)
-        self._start_analysis()
+        if gone:
+            self.notify(
+                f"{gone} article{'s' if gone != 1 else ''} no longer in the opened files",
+                title="Gone from disk",
+                timeout=4,
+            )
+        if not self.reading:  # while reading, the analysis starts once everything is read
+            self._start_analysis()
 
     def on_watch_stopped(self, message: messages.WatchStopped) -> None:
         self.notify(f"Stopped watching for new files: {message.error}", severity="error", timeout=10)

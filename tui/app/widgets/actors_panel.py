@@ -103,15 +103,23 @@ def sorted_actors(actors: Sequence[ActorSummary], order: SortOrder) -> list[Acto
 
 
 class ActorsPanel(Tree[NodeData]):
-    """Actors of this article or of all loaded articles; enter on a statement shows it in the article."""
+    """Actors of this article or of all loaded articles; enter on a statement shows it in the article,
+    enter on an actor opens their page, space folds an actor's statements."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Down", show=False, id="actors-down"),
         Binding("k,up", "cursor_up", "Up", show=False, id="actors-up"),
         Binding("g,home", "scroll_home", "First", show=False, id="actors-first"),
         Binding("G,end", "scroll_end", "Last", show=False, id="actors-last"),
-        Binding("enter", "select_cursor", "Show statement / open actor", show=False, id="actors-select"),
-        Binding("space", "mark_or_toggle", "Mark statement / open actor", show=False, id="actors-mark"),
+        Binding(
+            "enter",
+            "select_cursor",
+            "Show statement / actor's page",
+            tooltip="On a statement: show it in its article; on an actor: their page across all articles",
+            show=False,
+            id="actors-select",
+        ),
+        Binding("space", "mark_or_toggle", "Mark statement / fold actor", show=False, id="actors-mark"),
         Binding("s", "sort", "Sort", id="actors-sort"),
         Binding("c", "card", "Card", id="actors-card"),
     ]
@@ -133,6 +141,13 @@ class ActorsPanel(Tree[NodeData]):
             self.article_id = article_id
             self.quote = quote
 
+    class ActorPageRequested(Message):
+        """Enter on an actor: the reader opens their page (tui.app.screens.actor_page)."""
+
+        def __init__(self, actor: ActorSummary) -> None:
+            super().__init__()
+            self.actor = actor
+
     class CardRequested(Message):
         def __init__(self, actor: ActorSummary) -> None:
             super().__init__()
@@ -144,7 +159,7 @@ class ActorsPanel(Tree[NodeData]):
     """Most statements first, or by name (the subtitle offers the other order)."""
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__("Actors", id=id)
+        super().__init__(Text("Actors"), id=id)  # a str is read as markup: rich imports its emoji table
         self.show_root = False
         self.guide_depth = 2
         self.actors: list[ActorSummary] = []
@@ -228,6 +243,15 @@ class ActorsPanel(Tree[NodeData]):
         """The statement under the cursor, or None when the cursor is on an actor."""
         node = self.cursor_node
         return node.data if node is not None and isinstance(node.data, StatementNode) else None
+
+    def action_select_cursor(self) -> None:
+        """Enter: on an actor, their page (in either scope: the page is the actor across every
+        article); on a statement, show it; on the fold of silent actors, open or close it."""
+        node = self.cursor_node
+        if node is not None and isinstance(node.data, ActorNode):
+            self.post_message(self.ActorPageRequested(node.data.actor))
+            return
+        super().action_select_cursor()
 
     def action_mark_or_toggle(self) -> None:
         statement = self.selected_statement

@@ -32,7 +32,8 @@ class ArticleList(OptionList):
 
     Each article's row (an Option) is made once and kept: OptionList caches a row's laid-out
     prompt and its height on the Option, so a search that lists 500 articles again reuses that work
-    instead of wrapping 500 titles per keystroke (an id is a content hash: its row never changes).
+    instead of wrapping 500 titles per keystroke (an id is a content hash: its row changes only when
+    the same text comes back with new details, and `replace_article` makes it again then).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -131,7 +132,7 @@ class ArticleList(OptionList):
         scrolled = self.scroll_y
         options = list(self.options)
         ids = list(self.shown_ids)
-        if new is None or new.id in ids:  # gone, or the new text is already listed: one row less
+        if new is None or (new.id != old_id and new.id in ids):  # gone, or its new text listed: a row less
             del options[index], ids[index]
         else:
             options[index], ids[index] = self._row(new), new.id

@@ -24,6 +24,7 @@ from .joining import join_analyses
 from .models import pipeline_identity, resolve_model
 from .quotes import find_statements
 from .speakers import doc_text
+from .unspoken_blocks import outside_unspoken_blocks
 
 
 class Analyzer:
@@ -128,7 +129,7 @@ def analysis_of(doc: Any, article_id: str, identity: str, blocks: Sequence[Block
     text = doc_text(doc)
     entities = tuple(Entity(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents)
     book = ActorBook(doc)
-    statements = with_block_quotations(doc, blocks, find_statements(doc))
+    statements = outside_unspoken_blocks(with_block_quotations(doc, blocks, find_statements(doc)), blocks)
     book.learn_written_names(
         [
             (st.written_name, st.speaker_token)

@@ -21,7 +21,6 @@ from tui.core.model import Article, LoadProblem
 
 from .dispatch import read_file, supported_suffixes
 from .fetching import UrlFetcher, is_url
-from .standard_input import read_standard_input
 from .url_source import read_url
 from .walking import files_in_folder
 from .watching import watch_paths
@@ -43,6 +42,8 @@ def iter_articles(
     for path_like in paths:
         given = os.fspath(path_like)
         if given == "-":
+            from .standard_input import read_standard_input  # with the JSON reader: only when asked
+
             items = read_standard_input(stdin if stdin is not None else sys.stdin)
         elif is_url(given):
             fetcher = fetcher or UrlFetcher()

@@ -7,6 +7,7 @@ fed arbitrary files raise exceptions nobody documents, and the promise is "never
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -14,26 +15,34 @@ from tui.core.model import Article, LoadProblem
 
 from .decoding import SNIFF_BYTES, binary_reason
 from .errors import SourceError
-from .feed import read_feed_file
-from .html_page import read_html_file
-from .json_file import read_json_file, read_jsonl_file
-from .mail import read_eml_file, read_mbox_file
-from .markdown_file import read_markdown_file
 from .sniffing import sniff_format
-from .text_file import read_text_file
 
 Reader = Callable[[Path], Iterator[Article | LoadProblem]]
 
+
+def _reader(module: str, function: str) -> Reader:
+    """The reader `function` of `tui.core.sources.<module>`, imported when the first such file is
+    read: a folder of Markdown never imports the e-mail, feed or HTML readers (nor their libraries),
+    and the reader's first titles wait for none of them."""
+
+    def read(path: Path) -> Iterator[Article | LoadProblem]:
+        found: Reader = getattr(importlib.import_module(f"{__package__}.{module}"), function)
+        return found(path)
+
+    read.__name__ = read.__qualname__ = function
+    return read
+
+
 READERS: dict[str, Reader] = {
-    "txt": read_text_file,
-    "md": read_markdown_file,
-    "json": read_json_file,
-    "jsonl": read_jsonl_file,
-    "html": read_html_file,
-    "rss": read_feed_file,
-    "atom": read_feed_file,
-    "eml": read_eml_file,
-    "mbox": read_mbox_file,
+    "txt": _reader("text_file", "read_text_file"),
+    "md": _reader("markdown_file", "read_markdown_file"),
+    "json": _reader("json_file", "read_json_file"),
+    "jsonl": _reader("json_file", "read_jsonl_file"),
+    "html": _reader("html_page", "read_html_file"),
+    "rss": _reader("feed", "read_feed_file"),
+    "atom": _reader("feed", "read_feed_file"),
+    "eml": _reader("mail", "read_eml_file"),
+    "mbox": _reader("mail", "read_mbox_file"),
 }
 
 SUFFIX_FORMATS: dict[str, str] = {

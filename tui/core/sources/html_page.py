@@ -5,6 +5,9 @@ reader comments excluded; when it finds nothing, readability-lxml, then the page
 text. Titles get extra care because sites put their own name in <title> ("Site » Headline").
 The text is trafilatura's plain text; each of its lines takes its block (heading, block quotation,
 list item) from the element of trafilatura's own tree (`<head>`, `<quote>`, `<item>`) it came from.
+trafilatura turns a `<pre>` into a `<quote>` too: a quote with a `<pre>`'s words is preformatted
+text (code, a table of figures), not a quotation. It leaves photo captions out; they are put back,
+as `caption` blocks, where the page has them between two paragraphs of the text.
 """
 
 from __future__ import annotations
@@ -18,13 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from tui.core.model import Article, BlockKind, LoadProblem
 
-from .block_text import BlockParagraph, text_and_blocks
+from .block_text import BlockParagraph, block_kind, text_and_blocks
 from .cleaning import without_residue
 from .dates import normalise_date
 from .decoding import SNIFF_BYTES, binary_reason, decode_text
 from .errors import SourceError
 from .files import read_document_bytes
-from .html_text import paragraphs_from_html, without_control_characters
+from .html_text import caption_elements, paragraphs_from_html, without_control_characters
 from .paragraphs import one_line, paragraphs_from_lines
 from .titles import fallback_title
 
@@ -67,7 +70,11 @@ def article_from_html(html: str, name: str, format: str, url: str | None = None)
     html = without_control_characters(html)
     extracted = _trafilatura(html, url)
     root = _parse(html)
-    paragraphs = _with_kinds(paragraphs_from_lines(extracted.get("text") or ""), extracted.get("body"))
+    preformatted = _preformatted_texts(root)
+    lines = paragraphs_from_lines(extracted.get("text") or "")
+    paragraphs = _with_kinds(lines, extracted.get("body"), preformatted)
+    if paragraphs and root is not None:
+        paragraphs = _with_captions(paragraphs, html, root)
     if not paragraphs:
         paragraphs = _readability_paragraphs(html)
     if not paragraphs and root is not None:
@@ -96,16 +103,17 @@ _TRAFILATURA_LINES = frozenset({"head", "p", "item", "quote", "cell", "code", "l
 _LOOKAHEAD = 8  # elements skipped at most looking for a line's own: keeps the match linear
 
 
-def _with_kinds(paragraphs: list[str], body: Any) -> list[str]:
+def _with_kinds(paragraphs: list[str], body: Any, preformatted: frozenset[str] = frozenset()) -> list[str]:
     """The paragraphs, each marked with the block kind of the element of `body` it came from.
 
-    trafilatura writes its text from its tree, one element a line, in order (a list item's line
-    starting "- "), so a line is matched with the next element whose words it ends with; a line
-    that matches none stays a paragraph.
+    trafilatura writes its text from its tree, one element a line (or several: a line break, a
+    `<pre>`'s lines), in order (a list item's line starting "- "), so a line is matched with the next
+    element line whose words it ends with; a line that matches none stays a paragraph.
+    `preformatted` are the words of the page's `<pre>` elements (`_preformatted_texts`).
     """
     if body is None:
         return paragraphs
-    lines = _tree_lines(body)
+    lines = _tree_lines(body, preformatted)
     marked: list[str] = []
     next_line = 0
     for paragraph in paragraphs:
@@ -120,18 +128,24 @@ def _with_kinds(paragraphs: list[str], body: Any) -> list[str]:
     return marked
 
 
-def _tree_lines(body: Any) -> list[tuple[str, BlockKind, int | None]]:
-    """(words, kind, heading level) of each innermost line-holding element of trafilatura's tree,
-    found in one pass: document order visits a parent before its children."""
-    inside: dict[Any, tuple[bool, bool]] = {}  # element -> (in a <quote>, in an <item>)
+def _tree_lines(
+    body: Any, preformatted: frozenset[str] = frozenset()
+) -> list[tuple[str, BlockKind, int | None]]:
+    """(words, kind, heading level) of each line of each innermost line-holding element of
+    trafilatura's tree, found in one pass: document order visits a parent before its children."""
+    inside: dict[Any, tuple[bool, bool, bool]] = {}  # element -> in a <quote>, an <item>, a <pre>
     holders: set[Any] = set()  # elements with a line-holding element inside them
     found: list[tuple[Any, BlockKind, int | None]] = []
     for element in body.iter():
         tag = element.tag if isinstance(element.tag, str) else ""
         parent = element.getparent()
-        quoted, listed = inside.get(parent, (False, False))
-        quoted, listed = quoted or tag == "quote", listed or tag == "item"
-        inside[element] = (quoted, listed)
+        quoted, listed, pre = inside.get(parent, (False, False, False))
+        if tag == "quote" and preformatted and _squeezed(_text_with_breaks(element)) in preformatted:
+            pre = True  # a <pre> of the page, which trafilatura calls a quote
+        else:
+            quoted = quoted or tag == "quote"
+        listed = listed or tag == "item"
+        inside[element] = (quoted, listed, pre)
         if tag not in _TRAFILATURA_LINES:
             continue
         ancestor = parent
@@ -140,7 +154,9 @@ def _tree_lines(body: Any) -> list[tuple[str, BlockKind, int | None]]:
             ancestor = ancestor.getparent()
         kind: BlockKind = "paragraph"
         level = None
-        if quoted:
+        if pre:
+            kind = "preformatted"
+        elif quoted:
             kind = "blockquote"
         elif tag == "head":
             kind, rend = "heading", str(element.get("rend") or "")
@@ -151,10 +167,75 @@ def _tree_lines(body: Any) -> list[tuple[str, BlockKind, int | None]]:
             kind = "preformatted"
         found.append((element, kind, level))
     return [
-        (one_line("".join(element.itertext())), kind, level)
+        (one_line(line), kind, level)
         for element, kind, level in found
         if element not in holders
+        for line in [line for line in _text_with_breaks(element).splitlines() if line.strip()] or [""]
     ]
+
+
+def _text_with_breaks(element: Any) -> str:
+    """An element's words with a newline for each line break (`<lb/>`), as trafilatura's text has."""
+    parts = [element.text or ""]
+    for child in element:
+        parts.append("\n" if child.tag == "lb" else _text_with_breaks(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _squeezed(text: str) -> str:
+    """Words without their spacing: how the page and trafilatura's text of one element compare."""
+    return "".join(text.split())
+
+
+def _preformatted_texts(root: lxml.html.HtmlElement | None) -> frozenset[str]:
+    """The words (`_squeezed`) of each `<pre>` of the page."""
+    if root is None:
+        return frozenset()
+    return frozenset(_squeezed(element.text_content()) for element in root.iter("pre"))
+
+
+MAX_CAPTION_GAP = 3  # page paragraphs the extractor left out, at most, between a caption and the text
+
+
+def _with_captions(paragraphs: list[str], html: str, root: lxml.html.HtmlElement) -> list[str]:
+    """The extracted paragraphs with the page's photo captions put back as `caption` blocks.
+
+    A caption goes where the page has it: between the two paragraphs of the extracted text around
+    it (or before the first), with at most MAX_CAPTION_GAP paragraphs the extractor left out
+    (a byline, a share bar) on either side; a caption outside the text (a promotion, a gallery
+    elsewhere on the page) stays out. A caption the extractor kept is marked in place.
+    """
+    if not caption_elements(root):
+        return paragraphs
+    where: dict[str, int] = {}
+    for index, paragraph in enumerate(paragraphs):
+        where.setdefault(_squeezed(paragraph), index)
+    marked = list(paragraphs)
+    before: dict[int, list[str]] = {}  # extracted paragraph -> captions to put before it
+    anchor: int | None = None  # the extracted paragraph the page showed last
+    gap = 0  # page paragraphs since, left out of the extraction
+    waiting: list[tuple[str, int]] = []  # captions since, each with the gap before it
+    for paragraph in paragraphs_from_html(html):
+        key = _squeezed(paragraph)
+        index = where.get(key)
+        if block_kind(paragraph)[0] == "caption":
+            if index is not None:
+                marked[index] = BlockParagraph(paragraphs[index], "caption")
+            else:
+                waiting.append((paragraph, gap))
+            continue
+        if index is None:
+            gap += 1
+            continue
+        for caption, gap_before in waiting:
+            follows = index == 0 if anchor is None else index == anchor + 1 and gap_before <= MAX_CAPTION_GAP
+            if follows and gap - gap_before <= MAX_CAPTION_GAP and caption not in before.get(index, []):
+                before.setdefault(index, []).append(caption)
+        waiting, anchor, gap = [], index, 0
+    if not before:
+        return marked
+    return [item for index, paragraph in enumerate(marked) for item in [*before.get(index, []), paragraph]]
 
 
 def _trafilatura(html: str, url: str | None) -> dict[str, Any]:

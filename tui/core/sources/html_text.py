@@ -2,9 +2,9 @@
 
 Used for feed entry bodies, HTML blocks in Markdown and as the last resort for web pages. Block
 elements (p, li, h1-h6, blockquote, div, ...) and <br> end a paragraph; scripts, styles and
-forms and photo captions are dropped; inline markup keeps its words. Each paragraph knows its block
-(heading, block quotation, list item, preformatted): a marker character put at the start of each
-block's line before the text is taken out says which, and is removed again.
+forms are dropped; inline markup keeps its words. Each paragraph knows its block (heading, block
+quotation, list item, preformatted, caption): a marker character put at the start of each block's
+line before the text is taken out says which, and is removed again.
 """
 
 from __future__ import annotations
@@ -34,10 +34,11 @@ _DROPPED = (
     "iframe",
     "svg",
 )
-# Photo captions ("Photo by X, used under CC BY") are not the article's words. WordPress marks them
-# "wp-caption"/"wp-caption-text", other sites use the class names below or <figcaption>. Only whole
-# class names count ("has-captions" on an article wrapper must not drop the article), and only
-# short elements: a caption is a line, not the story.
+# Photo captions ("Dockers at the port. (Jane Doe/Reuters)") are the page's words about a picture,
+# not the story's: they are kept as `caption` blocks (drawn dimmed; no statement is found in them).
+# WordPress marks them "wp-caption"/"wp-caption-text", other sites use the class names below or
+# <figcaption>. Only whole class names count ("has-captions" on an article wrapper must not make
+# the article a caption), and only short elements: a caption is a line, not the story.
 _CAPTION_CLASSES = (
     "caption",
     "wp-caption",
@@ -96,7 +97,7 @@ _BLOCKS = frozenset(
 # Unicode noncharacters (never text) that mark where a block's line starts: one per kind, six for
 # the heading levels. Any found in the page itself are removed first.
 _MARKER_BASE = 0xFDD0
-_MARKED_KINDS: tuple[BlockKind, ...] = ("paragraph", "blockquote", "list_item", "preformatted")
+_MARKED_KINDS: tuple[BlockKind, ...] = ("paragraph", "blockquote", "list_item", "preformatted", "caption")
 _HEADING_MARKER = _MARKER_BASE + len(_MARKED_KINDS)
 _MARKERS = re.compile(f"[{chr(_MARKER_BASE)}-{chr(_HEADING_MARKER + 5)}]")
 _HEADINGS = {f"h{level}": level for level in range(1, 7)}
@@ -121,13 +122,11 @@ def paragraphs_from_html(html: str) -> list[str]:
         return paragraphs_from_lines(html)
     for element in list(root.iter(*_DROPPED, lxml.etree.Comment, lxml.etree.ProcessingInstruction)):
         _drop_keeping_tail(element)
-    for element in list(root.xpath(_CAPTIONS)):
-        if len(element.text_content()) <= MAX_CAPTION_CHARS:
-            _drop_keeping_tail(element)
-    markers = _markers(root)
+    captions = set(caption_elements(root))
+    markers = _markers(root, captions)
     for element in root.iter():
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag == "br" or tag in _BLOCKS:
+        if tag == "br" or tag in _BLOCKS or element in captions:  # a caption is a block, a <span> too
             parent = element.getparent()
             element.tail = "\n" + markers.get(parent, "") + (element.tail or "")
             if tag != "br":
@@ -135,10 +134,16 @@ def paragraphs_from_html(html: str) -> list[str]:
     return _marked_paragraphs(root.text_content())
 
 
-_QUOTED, _LISTED, _PREFORMATTED = 1, 2, 4  # what an element's ancestors (or itself) make its text
+def caption_elements(root: lxml.etree._Element) -> list[lxml.etree._Element]:
+    """The page's photo captions (<figcaption>, caption classes), short enough to be one."""
+    return [e for e in root.xpath(_CAPTIONS) if len(e.text_content()) <= MAX_CAPTION_CHARS]
 
 
-def _markers(root: lxml.etree._Element) -> dict[lxml.etree._Element, str]:
+# what an element's ancestors (or itself) make its text
+_QUOTED, _LISTED, _PREFORMATTED, _CAPTIONED = 1, 2, 4, 8
+
+
+def _markers(root: lxml.etree._Element, captions: set[lxml.etree._Element]) -> dict[lxml.etree._Element, str]:
     """The marker of the block kind each element's own text stands in, in one pass over the tree
     (document order visits a parent before its children, so each inherits its parent's context)."""
     context: dict[lxml.etree._Element, int] = {}
@@ -148,10 +153,12 @@ def _markers(root: lxml.etree._Element) -> dict[lxml.etree._Element, str]:
         tag = element.tag if isinstance(element.tag, str) else ""
         flags = context.get(parent, 0) if parent is not None else 0
         flags |= (_QUOTED if tag == "blockquote" else 0) | (_LISTED if tag == "li" else 0)
-        flags |= _PREFORMATTED if tag == "pre" else 0
+        flags |= (_PREFORMATTED if tag == "pre" else 0) | (_CAPTIONED if element in captions else 0)
         context[element] = flags
         level = _HEADINGS.get(tag)
-        if flags & _QUOTED:
+        if flags & _CAPTIONED:  # the words about a photo, wherever the photo stands
+            code = _MARKED_KINDS.index("caption")
+        elif flags & _QUOTED:
             code = _MARKED_KINDS.index("blockquote")
         elif level is not None:
             code = len(_MARKED_KINDS) + level - 1

@@ -1,0 +1,67 @@
+"""How long the actor's page and the palette's "Go to actor" take to make, as the library grows.
+
+Articles and their analyses come from bench/make_corpus.py (synthetic, no spaCy), held in memory.
+Printed per size: listing the library's actors (`Library.actors`, which the page and the palette
+both need), making the page of the actor who said most (grouping, timeline, co-actors), and making
+the palette's "Go to actor" commands. The palette lists the actors in a thread (tui/app/commands.py);
+the page is made on the screen's thread once the actors are listed.
+
+    python bench/actor_page.py --sizes 1000 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from make_corpus import generate  # noqa: E402
+
+from tui.app.commands import go_to_actor_commands  # noqa: E402
+from tui.core.actor_page import actor_page  # noqa: E402
+from tui.core.library import Library  # noqa: E402
+
+
+def timed(run):  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    result = run()
+    return result, (time.perf_counter() - start) * 1000
+
+
+def measure(size: int) -> None:
+    library = Library(no_cache=True)
+    analyses = []
+    for article, analysis in generate(size):
+        library.add(article)
+        analyses.append(analysis)
+    library.set_analyses(analyses)
+    gc.collect()  # the reader freezes what loading made (spare_the_collector): so do we
+    gc.freeze()
+    actors, listing = timed(lambda: library.actors(None))
+    page, making = timed(lambda: actor_page(library, actors[0].key, actors))
+    commands, palette = timed(lambda: go_to_actor_commands(actors, lambda key: None))
+    assert page is not None
+    print(
+        f"{size:>7} articles, {len(actors):>6} actors: list actors {listing:7.0f} ms · "
+        f"page of {page.actor.name} ({page.statement_count} statements in {len(page.groups)} articles) "
+        f"{making:6.0f} ms · {len(commands)} palette commands {palette:5.0f} ms"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    for size in parser.parse_args().sizes:
+        measure(size)
+
+
+if __name__ == "__main__":
+    main()
