@@ -305,29 +305,38 @@ def test_unknown_model_is_explained(capsys, tmp_path):
 # -- which actor a name means (unit tests of the name resolution, on hand-made analyses) ------------
 
 
-def _pairs(*speakers: tuple[str, tuple[str, ...]]) -> list[tuple[Article, Analysis]]:
+def _library(*speakers: tuple[str, tuple[str, ...]]) -> Library:
+    """A library of one article where each speaker says one thing (no spaCy: the analysis is made)."""
     text = "Someone said something."
     article = Article(path="a.txt", title="A", text=text)
     quotes = tuple(Quote(start=0, end=4, kind="indirect", text=text[:4], actor=name) for name, _ in speakers)
     actors = tuple(Actor(name=name, label="PERSON", aliases=aliases) for name, aliases in speakers)
-    return [(article, Analysis(article_id=article.id, pipeline="t", quotes=quotes, actors=actors))]
+    library = Library(no_cache=True)
+    library.add(article)
+    library.set_analysis(Analysis(article_id=article.id, pipeline="t", quotes=quotes, actors=actors))
+    return library
+
+
+def _named(name: str, library: Library) -> str | None:
+    found = resolve_actor(name, library)
+    return found.name if found is not None else None
 
 
 def test_resolve_actor_prefers_the_exact_name_then_an_alias_then_the_words():
-    pairs = _pairs(("Kassym-Jomart Tokayev", ("President Tokayev",)), ("Vladimir Putin", ()))
+    library = _library(("Kassym-Jomart Tokayev", ("President Tokayev",)), ("Vladimir Putin", ()))
 
-    assert resolve_actor("vladimir putin", pairs) == "vladimir putin"
-    assert resolve_actor("President Tokayev", pairs) == "Kassym-Jomart Tokayev"
-    assert resolve_actor("Tokayev", pairs) == "Kassym-Jomart Tokayev"
-    assert resolve_actor("Putin", pairs) == "Vladimir Putin"
-    assert resolve_actor("Angela Merkel", pairs) == "Angela Merkel"
+    assert _named("vladimir putin", library) == "Vladimir Putin"
+    assert _named("President Tokayev", library) == "Kassym-Jomart Tokayev"
+    assert _named("Tokayev", library) == "Kassym-Jomart Tokayev"
+    assert _named("Putin", library) == "Vladimir Putin"
+    assert _named("Angela Merkel", library) is None
 
 
 def test_resolve_actor_refuses_to_guess_between_two(capsys):
-    pairs = _pairs(("Joe Biden", ()), ("Hunter Biden", ()))
+    library = _library(("Joe Biden", ()), ("Hunter Biden", ()))
 
     with pytest.raises(Exception, match="'Hunter Biden' or 'Joe Biden'"):
-        resolve_actor("Biden", pairs)
+        resolve_actor("Biden", library)
 
 
 def test_export_keeps_its_analyses_in_the_cache_it_is_given(capsys, tmp_path, kazakhstan, putin_quotes):
@@ -342,3 +351,20 @@ def test_export_keeps_its_analyses_in_the_cache_it_is_given(capsys, tmp_path, ka
     reopened.add(article)
     assert reopened.pending() == []
     reopened.close()
+
+
+def test_an_actor_is_exported_across_articles_under_any_spelling(capsys):
+    pytest.importorskip("spacy")
+    folder = SAMPLE.parent
+    syria = (
+        folder
+        / "wikinews-2019-10-15-kurds-announce-deal-with-assad-s-government-as-turkey-invades-syria-s.md"
+    )
+    cairo = folder / "wikinews-2020-01-11-cairo-summit-denounces-turkish-libyan-maritime-border-agreement.md"
+
+    status, out, err = export(capsys, str(syria), str(cairo), "--actor", "Erdogan", "--format", "jsonl")
+
+    assert status == 0, err
+    records = [json.loads(line) for line in out.splitlines()]
+    assert {r["actor"] for r in records} == {"Recep Tayyip Erdoğan"}
+    assert {Path(r["path"]).name for r in records} == {syria.name, cairo.name}

@@ -261,6 +261,33 @@ def test_wikinews_jsonl_fixture_gives_295_articles_with_titles_and_dates() -> No
     assert not [p for p in paragraphs[1:] if p in ("Friday, January 4, 2019", "Monday, February 11, 2019")]
 
 
+def test_a_record_with_a_publisher_is_read_with_the_publisher_as_its_source(tmp_path: Path) -> None:
+    path = tmp_path / "coverage.jsonl"
+    records = [
+        {"id": "a", "source": "dataset:train", "publisher": "politico", "title": "T", "text": "Words here."},
+        {"id": "b", "source": "The Daily", "title": "U", "text": "Other words."},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+    articles, problems = load_paths([str(path)])
+
+    assert problems == []
+    assert [a.source for a in articles] == ["politico", "The Daily"]
+
+
+def test_polnear_train_opens_as_it_is_with_seven_publishers() -> None:
+    polnear = REPO.parent / "shared" / "eval" / "data" / "polnear-train.jsonl"
+    if not polnear.is_file():
+        pytest.skip(f"the shared evaluation data is not at {polnear.parent}")
+    articles, problems = load_paths([str(polnear)])
+    assert problems == []
+    assert len(articles) == 840
+    assert {a.source for a in articles} == {
+        "breitbart", "huff-post", "nyt", "politico", "usa-today", "wash-post", "west-journal"
+    }  # fmt: skip
+    assert all(a.title and a.date for a in articles)
+
+
 @pytest.mark.parametrize(
     ("paragraph", "is_caption"),
     [

@@ -47,10 +47,15 @@ def test_global_voices_feed_gives_fifteen_articles_with_titles_dates_and_clean_p
         assert article.title and article.date and article.source
         assert len(article.text) > 1500
         assert_clean_paragraphs(article)
-    # The full content:encoded body is used, curly quotes intact, photo captions left out.
+    # The full content:encoded body is used, curly quotes intact, photo captions kept as captions.
     north_korea = next(a for a in articles if a.title.startswith("North Korea"))
     assert "“You will have many emotions racing." in north_korea.text
-    assert not any("Art: Luciano Matsuzaki" in p for p in articles[0].text.split("\n\n"))
+    caption_kinds = [
+        block.kind
+        for block in articles[0].blocks
+        if "Art: Luciano Matsuzaki" in articles[0].text[block.start : block.end]
+    ]
+    assert caption_kinds == ["caption"]
 
 
 @needs_fixtures

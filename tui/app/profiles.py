@@ -44,8 +44,9 @@ def find_actor(library: Library, article_id: str | None, entity: Entity) -> Acto
                 name = actor.name
                 break
     wanted = _key(entity.text)
+    key = library.actor_key(article_id, name) if article_id and name is not None else None
     for summary in library.actors(None):
-        if summary.name == name or (
+        if summary.key == key or (
             name is None and (_key(summary.name) == wanted or wanted in {_key(a) for a in summary.aliases})
         ):
             return summary
@@ -78,9 +79,9 @@ def _profile(
             if _key(entity.text) in names:
                 count += 1
                 spellings.add(" ".join(entity.text.split()))
-        if actor is not None:
+        if actor is not None and article.id in actor.article_ids:
             for found in analysis.actors:
-                if found.name == actor.name:
+                if library.actor_key(article.id, found.name) == actor.key:
                     count = max(count, len(found.mentions))
         if count:
             appearances.append((article, count))

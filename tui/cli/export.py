@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import re
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui.cli.common import (
     EXIT_BAD_INPUT,
@@ -39,9 +40,11 @@ from tui.core.export import (
     render_export,
     select_quotes,
 )
-from tui.core.model import Analysis, Article
+from tui.core.identity import fold
+from tui.core.marks import MarkKey
 
-_WORD = re.compile(r"[^\W_]+")
+if TYPE_CHECKING:
+    from tui.core.library import ActorSummary, Library
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -121,8 +124,16 @@ def _export(args: argparse.Namespace) -> int:
         article_ids = {a.id for a in _search(library, args.query)} if args.query is not None else None
         marked = _marked_quotes() if args.marked else None
         pairs = list(library.analyzed(articles))
-        actor = resolve_actor(args.actor, pairs) if args.actor is not None else None
-        items = select_quotes(pairs, actor=actor, marked=marked, article_ids=article_ids)
+        chosen = resolve_actor(args.actor, library) if args.actor is not None else None
+        actor = chosen.name if chosen is not None else args.actor
+        if chosen is not None:
+            said = {MarkKey(article_id, q.start, q.end) for article_id, q in chosen.statements}
+            marked = said if marked is None else said & {MarkKey(*key) for key in marked}
+        items = select_quotes(
+            pairs, actor=actor if chosen is None else None, marked=marked, article_ids=article_ids
+        )
+        if chosen is not None:  # every quote under the one name the library knows them by
+            items = [replace(item, actor=chosen.name) for item in items]
     finally:
         library.close()
 
@@ -132,35 +143,27 @@ def _export(args: argparse.Namespace) -> int:
     return _write(items, fmt, what, target, force=args.force)
 
 
-def resolve_actor(name: str, pairs: Sequence[tuple[Article, Analysis]]) -> str:
-    """The quoted actor `name` means: itself when an actor has that name (any case), else the one
-    actor who has it as an alias or whose name holds all its words ("Putin" -> "Vladimir Putin").
+def resolve_actor(name: str, library: Library) -> ActorSummary | None:
+    """The quoted actor `name` means, by the library's identities (the reader's, and `actor:`'s):
+    `Erdogan` is Recep Tayyip Erdoğan, `Mr. Trump` Donald J. Trump, `Clinton` the Clinton the
+    articles name most when she clearly dominates. Failing that, the one quoted actor whose names
+    hold all its words ("Putin" -> "Vladimir Putin").
 
-    Names nobody matches are returned as given (the export is then empty and says so); a name
-    that fits several actors is refused, naming them, rather than guessing.
+    None when nobody quoted fits (the export is then empty and says so); a name that fits several
+    actors is refused, naming them, rather than guessing.
     """
-    wanted = name.strip().casefold()
-    quoted = {q.actor for _, analysis in pairs for q in analysis.quotes if q.actor}
-    if wanted in {actor.casefold() for actor in quoted}:
-        return name
-    aliases = {
-        actor.name
-        for _, analysis in pairs
-        for actor in analysis.actors
-        if actor.name in quoted and wanted in {alias.casefold() for alias in actor.aliases}
-    }
-    wanted_words = set(_WORD.findall(wanted))
-    by_words = {
-        actor for actor in quoted if wanted_words and wanted_words <= set(_WORD.findall(actor.casefold()))
-    }
-    candidates = sorted(aliases or by_words)
-    if len(candidates) > 1:
+    found = library.find_actors(name, speaking=True)
+    wanted = fold(name)
+    exact = [actor for actor in found if fold(actor.name) == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    if len(found) > 1:
         raise CommandError(
             f"--actor {name.strip()!r} could be "
-            + " or ".join(repr(c) for c in candidates)
+            + " or ".join(repr(actor.name) for actor in sorted(found, key=lambda a: a.name))
             + ": give the full name"
         )
-    return candidates[0] if candidates else name
+    return found[0] if found else None
 
 
 def describe_selection(

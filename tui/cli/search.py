@@ -100,6 +100,8 @@ def _search(library: Library, args: argparse.Namespace) -> int:
         else:
             with progress("analysing") as bar:
                 library.analyze_pending(on_progress=bar.advance)
+    if "actor:" in args.query.casefold():
+        library.sync_identities()  # every actor known before `actor:` looks them up, however many
     results = library.find(args.query, limit=max(args.limit, 0))
     for hit in results.hits:
         article = library.article(hit.article_id)

@@ -17,17 +17,18 @@ import json
 import os
 import shutil
 import threading
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import tantivy
 
+from tui.core.identity.folding import plain_letters
 from tui.core.model import Analysis, Article
 from tui.core.query import PLACE_FIELD_LABELS, Any_, Clause, DateRange, Query, Term, date_key
 from tui.core.store import Store
 
-INDEX_SCHEMA_VERSION = 1
+INDEX_SCHEMA_VERSION = 2  # 2: actors' names also without diacritics
 STATE_FILE = "newsreader-state.json"
 TEXT_FIELDS = ("title", "text", "actor", "person", "org", "place", "said", "source")
 DEFAULT_FIELDS = ("title", "text", "actor")
@@ -167,10 +168,19 @@ class SearchIndex:
     # -- searching ---------------------------------------------------------------------------------
 
     def search(
-        self, query: Query, *, limit: int, among: Collection[int] | None = None
+        self,
+        query: Query,
+        *,
+        limit: int,
+        among: Collection[int] | None = None,
+        actor_articles: Mapping[Term, Collection[int]] | None = None,
     ) -> tuple[int, list[tuple[int, float]]]:
-        """(how many match, the best `limit` as (article number, score)); `among` limits to those numbers."""
-        compiled = self.compile(query)
+        """(how many match, the best `limit` as (article number, score)); `among` limits to those numbers.
+
+        `actor_articles` gives, for an `actor:` term, the articles of the actors the library takes it
+        to mean (tui.core.identity: `actor:Erdogan` is Recep Tayyip Erdoğan): they match it too.
+        """
+        compiled = self.compile(query, actor_articles)
         if among is not None:
             if not among:
                 return 0, []
@@ -191,8 +201,11 @@ class SearchIndex:
     def num_docs(self) -> int:
         return self._index.searcher().num_docs
 
-    def compile(self, query: Query) -> tantivy.Query:
+    def compile(
+        self, query: Query, actor_articles: Mapping[Term, Collection[int]] | None = None
+    ) -> tantivy.Query:
         """The tantivy query for a parsed query: built from parts, never from a query string."""
+        known = actor_articles or {}
         Occur = tantivy.Occur
         parts: list[tuple[tantivy.Occur, tantivy.Query]] = []
         for item in query.required:
@@ -200,26 +213,31 @@ class SearchIndex:
                 parts.append(
                     (
                         Occur.Must,
-                        tantivy.Query.boolean_query([(Occur.Should, self._clause(c)) for c in item.options]),
+                        tantivy.Query.boolean_query(
+                            [(Occur.Should, self._clause(c, known)) for c in item.options]
+                        ),
                     )
                 )
             else:
-                parts.append((Occur.Must, self._clause(item)))
+                parts.append((Occur.Must, self._clause(item, known)))
         if not parts:
             parts.append((Occur.Must, tantivy.Query.all_query()))
-        parts.extend((Occur.MustNot, self._clause(c)) for c in query.excluded)
+        parts.extend((Occur.MustNot, self._clause(c, known)) for c in query.excluded)
         return tantivy.Query.boolean_query(parts)
 
-    def _clause(self, clause: Clause) -> tantivy.Query:
+    def _clause(self, clause: Clause, known: Mapping[Term, Collection[int]]) -> tantivy.Query:
         if isinstance(clause, DateRange):
             return tantivy.Query.range_query(
                 self.schema, "date", tantivy.FieldType.Integer, clause.low, clause.high, True, True
             )
-        return self._term(clause)
+        return self._term(clause, known.get(clause))
 
-    def _term(self, term: Term) -> tantivy.Query:
+    def _term(self, term: Term, numbers: Collection[int] | None = None) -> tantivy.Query:
         fields = (term.field,) if term.field else DEFAULT_FIELDS
         options = []
+        if numbers and term.field == "actor":
+            named = tantivy.Query.term_set_query(self.schema, "num", list(numbers))
+            options.append((tantivy.Occur.Should, tantivy.Query.const_score_query(named, 1.0)))
         for name in fields:
             query = self._in_field(term, name)
             if name == "title" and term.field is None:
@@ -255,6 +273,8 @@ def document(num: int, article: Article, analysis: Analysis | None) -> tantivy.D
         for actor in analysis.actors:
             for name in {actor.name, *actor.aliases}:
                 doc.add_text("actor", name)
+                if not name.isascii():  # `actor:Erdogan` finds `Erdoğan` without the library's identities
+                    doc.add_text("actor", plain_letters(name))
         for entity in analysis.entities:
             if entity.label == "PERSON":
                 doc.add_text("person", entity.text)
@@ -266,4 +286,6 @@ def document(num: int, article: Article, analysis: Analysis | None) -> tantivy.D
             doc.add_text("said", quote.text)
             if quote.actor:
                 doc.add_text("actor", quote.actor)
+                if not quote.actor.isascii():
+                    doc.add_text("actor", plain_letters(quote.actor))
     return doc

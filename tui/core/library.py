@@ -11,6 +11,7 @@ the cache and is limited to the articles loaded in this library.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import threading
@@ -19,8 +20,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tui.core.identity import ActorIdentities
 from tui.core.model import Analysis, Article, LoadProblem, Quote
-from tui.core.query import Query, QueryError, parse_query
+from tui.core.query import Any_, Query, QueryError, Term, parse_query
 from tui.core.reprints.group import StatementGroup
 from tui.core.reprints.statements import LibraryStatements
 from tui.core.search import SearchHit, SearchResults, make_snippet, match_spans, needs_analysis
@@ -41,6 +43,11 @@ __all__ = ["ActorSummary", "Library", "QueryError", "SearchHit", "SearchResults"
 STORE_BATCH = 256  # articles written to the cache per transaction while loading
 ANALYSIS_BATCH = 32  # analyses written per transaction while analysing
 INDEX_EVERY_S = 5.0  # while analysing, bring the search index up to date at most this often
+SEARCH_IDENTIFY_AT_MOST = 2000
+"""`actor:` reads at most this many cached analyses to know every actor (~1 s); past that it looks
+among the analyses already read (the all-articles actors panel reads them all), and the index's own
+words (with their diacritics folded) find the rest."""
+IDENTIFY_BATCH = 256  # analyses the actors' identities take in at once past which the collector waits
 
 
 def spare_the_collector() -> None:
@@ -108,6 +115,27 @@ def nlp_code_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
+@contextlib.contextmanager
+def _collector_paused(pause: bool) -> Iterator[None]:
+    """No garbage collection while thousands of small objects are made at once (the identities of
+    a library's actors): the collector would walk them again and again, doubling the time. After,
+    they are kept out of later collections too (`spare_the_collector`), or the next full one would
+    walk them all at once, on whatever call comes next."""
+    pause = pause and gc.isenabled()
+    if pause:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if pause:
+            gc.enable()
+            spare_the_collector()
+
+
+def _empty_summary(name: str, label: str, key: str) -> ActorSummary:
+    return ActorSummary(name, label, key=key)
+
+
 class Library:
     """Loaded articles, their analyses and the problems met while loading.
 
@@ -154,6 +182,8 @@ class Library:
         self._statements = LibraryStatements(
             self.store, lambda: self.pipeline, self._analysed_ids, self.analysis, self.article
         )
+        self._identities = ActorIdentities()  # who each article's actors are across the library
+        self._unidentified: set[str] = set()  # loaded articles whose newest analysis it has not taken in
 
     def _identify(self) -> None:
         """The pipeline's identity, found when first asked for (the analysis package is imported
@@ -424,6 +454,8 @@ class Library:
         article = self._articles.pop(article_id)
         self._analyses.pop(article_id, None)
         self._statements.forgotten(article_id)
+        self._identities.remove(article_id)
+        self._unidentified.discard(article_id)
         self._cached_ids.discard(article_id)
         self._unchecked.discard(article_id)
         self._unsaved = [a for a in self._unsaved if a.id != article_id]
@@ -457,6 +489,7 @@ class Library:
                 return False
             self._articles[article.id] = article
             self._statements.loaded(article.id)
+            self._unidentified.add(article.id)
             self._ids_by_file.setdefault(key, []).append(article.id)
             self._unsaved.append(article)
             full = len(self._unsaved) >= STORE_BATCH
@@ -518,6 +551,7 @@ class Library:
         if cached is not None:
             with self._lock:
                 self._analyses.setdefault(article_id, cached)
+            return self._analyses.get(article_id, cached)
         return cached
 
     def set_analysis(self, analysis: Analysis) -> None:
@@ -532,11 +566,15 @@ class Library:
         with self._lock:
             for analysis in analyses:
                 self._analyses[analysis.article_id] = analysis
+                if analysis.article_id in self._articles:
+                    self._unidentified.add(analysis.article_id)
         self._flush_articles()
         self.store.put_analyses(analyses, self.pipeline)
         with self._lock:
             self._cached_ids.update(a.article_id for a in analyses)
         self._statements.kept(analyses)
+        # the actors' identities take them in here, on the analysing thread, not on the screen's
+        self._identify_waiting([a.article_id for a in analyses], load_cached=False, wanted=set())
 
     def pending(self) -> list[Article]:
         """Articles not analysed yet by this pipeline (in memory or cached), in the order they were loaded."""
@@ -579,6 +617,7 @@ class Library:
             with self._lock:
                 if analysis.article_id in self._articles:  # not replaced while it was analysed
                     self._analyses[analysis.article_id] = analysis
+                    self._unidentified.add(analysis.article_id)
             buffer.append(analysis)
             if len(buffer) >= ANALYSIS_BATCH:
                 self._keep(buffer[:])
@@ -659,8 +698,44 @@ class Library:
         with self._lock:
             loaded = len(self._numbers)
             among = None if loaded >= self.index.num_docs() else list(self._numbers.values())
-        total, pairs = self.index.search(query, limit=limit, among=among)
+        actor_articles = {
+            term: [self._numbers[i] for i in ids if i in self._numbers]
+            for term, (_, ids) in self._actor_terms(query).items()
+        }
+        total, pairs = self.index.search(query, limit=limit, among=among, actor_articles=actor_articles)
         return total, [(self._ids_by_number[n], s) for n, s in pairs if n in self._ids_by_number]
+
+    def _actor_terms(self, query: Query) -> dict[Term, tuple[set[str], set[str]]]:
+        """Each `actor:` term of the query -> (the keys of the actors it names, their articles), by the
+        library's identities: `actor:Erdogan` names Recep Tayyip Erdoğan wherever he is `Erdoğan`."""
+        terms = [
+            clause
+            for item in (*query.required, *query.excluded)
+            for clause in (item.options if isinstance(item, Any_) else (item,))
+            if isinstance(clause, Term) and clause.field == "actor" and not clause.prefix
+        ]
+        found: dict[Term, tuple[set[str], set[str]]] = {}
+        if not terms:
+            return found
+        with self._lock:
+            few = len(self._unidentified) <= SEARCH_IDENTIFY_AT_MOST
+        for term in terms:
+            actors = self.find_actors(" ".join(term.words), everyone=few)
+            found[term] = ({a.key for a in actors}, {i for a in actors for i in a.article_ids})
+        return found
+
+    def _actor_names(
+        self, query: Query, article_id: str, terms: dict[Term, tuple[set[str], set[str]]] | None = None
+    ) -> dict[Term, set[str]]:
+        """Each `actor:` term -> the names, in this article, of the actors it names (to highlight).
+        `terms` is `_actor_terms(query)` when the caller has it already."""
+        terms = self._actor_terms(query) if terms is None else terms
+        if not terms:
+            return {}
+        keys = self._identities.article_keys(article_id)
+        return {
+            term: {name for name, key in keys.items() if key in wanted} for term, (wanted, _) in terms.items()
+        }
 
     def find(self, query: str, *, limit: int = 50, snippets: bool = True) -> SearchResults:
         """How many loaded articles match `query`, and the best `limit` with snippets.
@@ -675,9 +750,11 @@ class Library:
             return SearchResults(total, [SearchHit(article_id, score, "") for article_id, score in ranked])
         hits = []
         with_analysis = needs_analysis(parsed)
+        terms = self._actor_terms(parsed) if with_analysis else {}
         for article_id, score in ranked:
             article = self._articles[article_id]
-            spans = match_spans(parsed, article, self.analysis(article_id) if with_analysis else None)
+            analysis = self.analysis(article_id) if with_analysis else None
+            spans = match_spans(parsed, article, analysis, self._actor_names(parsed, article_id, terms))
             snippet, snippet_spans = make_snippet(article.text, spans)
             hits.append(SearchHit(article_id, score, snippet, snippet_spans))
         return SearchResults(total, hits)
@@ -705,30 +782,114 @@ class Library:
             parsed = parse_query(query)
         except QueryError:
             return []
-        return match_spans(parsed, article, self.analysis(article_id))
+        analysis = self.analysis(article_id)
+        return match_spans(parsed, article, analysis, self._actor_names(parsed, article_id))
 
     # -- actors ------------------------------------------------------------------------------------
 
     def actors(self, article_ids: Iterable[str] | None = None) -> list[ActorSummary]:
-        """Actors of the given articles (all loaded articles when None), most statements first."""
-        ids = list(article_ids) if article_ids is not None else list(self._articles)
+        """Actors of the given articles (all loaded articles when None), most statements first.
+
+        Each is one actor across the library (tui.core.identity): `Erdoğan` in one article and
+        `Recep Tayyip Erdoğan` in another are one summary, named by its fullest name, with the other
+        names as aliases and the articles each came from. The identities are worked out over every
+        analysis the library holds (for all articles, every cached one is read first) and kept, so
+        that an analysis arriving costs in proportion to the actors it names. The summaries of all
+        articles are shared between calls: read them, do not change them.
+        """
+        if article_ids is None:
+            with _collector_paused(len(self._unidentified) > IDENTIFY_BATCH):
+                self.sync_identities(load_cached=True)
+                return self._identities.summaries(_empty_summary)
+        ids = list(article_ids)
+        self.sync_identities(load_cached=False, also=ids)
+        return self._summaries(ids)
+
+    def _summaries(self, ids: Iterable[str]) -> list[ActorSummary]:
+        """The actors of a few articles, under their library-wide identities."""
+        identities = self._identities
         merged: dict[str, ActorSummary] = {}
+
+        def summary(key: str) -> ActorSummary:
+            found = merged.get(key)
+            if found is None:
+                known = identities.identity(key)
+                name, label = (known.name, known.label) if known is not None else (key, "PERSON")
+                found = merged[key] = ActorSummary(name, label, key=key)
+            return found
+
         for article_id in ids:
-            analysis = self.analysis(article_id)
+            claims = identities.claims(article_id)
+            analysis = identities.analysis(article_id)
+            if claims is None or analysis is None:
+                continue
+            keys = identities.article_keys(article_id)
+            for name, local in claims.actors.items():
+                actor = summary(keys[name])
+                actor.article_ids.add(article_id)
+                for alias in (name, *local.aliases):
+                    actor.alias_articles.setdefault(alias, set()).add(article_id)
+            for quote in analysis.quotes:
+                if quote.actor and quote.actor in keys:
+                    summary(keys[quote.actor]).statements.append((article_id, quote))
+        for actor in merged.values():
+            actor.aliases = set(actor.alias_articles) - {actor.name}
+        return sorted(merged.values(), key=lambda s: (-len(s.statements), s.name.lower()))
+
+    def sync_identities(self, *, load_cached: bool = True, also: Iterable[str] = ()) -> None:
+        """Bring the actors' identities up to the analyses: those that arrived since (in memory),
+        with `load_cached` every cached one not read yet, and those of the articles `also`."""
+        with self._lock:
+            waiting = list(self._unidentified)
+        wanted = set(also)
+        with _collector_paused(len(waiting) > IDENTIFY_BATCH):
+            self._identify_waiting(waiting, load_cached=load_cached, wanted=wanted)
+
+    def _identify_waiting(self, waiting: list[str], *, load_cached: bool, wanted: set[str]) -> None:
+        for article_id in waiting:
+            analysis = self._analyses.get(article_id)
+            if analysis is None and (load_cached or article_id in wanted):
+                analysis = self.analysis(article_id)
             if analysis is None:
                 continue
-            for actor in analysis.actors:
-                summary = merged.setdefault(actor.name, ActorSummary(actor.name, actor.label))
-                summary.aliases.update(actor.aliases)
-                summary.article_ids.add(article_id)
-                for alias in (actor.name, *actor.aliases):
-                    summary.alias_articles.setdefault(alias, set()).add(article_id)
-            for quote in analysis.quotes:
-                if quote.actor:
-                    summary = merged.setdefault(quote.actor, ActorSummary(quote.actor, "PERSON"))
-                    summary.statements.append((article_id, quote))
-                    summary.article_ids.add(article_id)
-        return sorted(merged.values(), key=lambda s: (-len(s.statements), s.name.lower()))
+            with self._lock:
+                if article_id not in self._unidentified or self._analyses.get(article_id) is not analysis:
+                    continue  # gone, taken in, or analysed again meanwhile: it waits for its newest analysis
+                self._unidentified.discard(article_id)
+            if not self._identities.holds(article_id, analysis):
+                self._identities.add(article_id, analysis)
+
+    def actor_key(self, article_id: str, actor_name: str) -> str | None:
+        """The library-wide key of the actor an article calls `actor_name` (its name there)."""
+        if article_id in self._unidentified:
+            self._identify_waiting([article_id], load_cached=True, wanted=set())
+        return self._identities.local_key(article_id, actor_name)
+
+    def find_actors(self, name: str, *, speaking: bool = False, everyone: bool = True) -> list[ActorSummary]:
+        """The actors a typed name means (`Erdogan`, `Mr. Trump`, `F.B.I.`), over all loaded articles:
+        the one the identity rules give it, else every actor one of whose names holds all its words
+        (diacritics and case aside). Empty when nobody fits; `speaking` keeps those with statements.
+        `everyone=False` looks among the analyses already read, without reading the cache for the rest."""
+        from tui.core.identity import fold
+
+        if everyone:
+            known = self.actors(None)
+        else:
+            self.sync_identities(load_cached=False)
+            known = self._identities.summaries(_empty_summary)
+        everyone_known = [actor for actor in known if actor.statements or not speaking]
+        key = self._identities.key_for_name(name)
+        exact = [actor for actor in everyone_known if actor.key == key]
+        if exact:
+            return exact
+        wanted = set(fold(name).split())
+        if not wanted:
+            return []
+        return [
+            actor
+            for actor in everyone_known
+            if any(wanted <= set(fold(alias).split()) for alias in (actor.name, *actor.alias_articles))
+        ]
 
     # -- the same statement in several articles -----------------------------------------------------
 

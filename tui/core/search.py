@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
+from tui.core.identity.folding import fold
 from tui.core.model import Analysis, Article
 from tui.core.query import PLACE_FIELD_LABELS, Query, Term
 
@@ -43,16 +45,33 @@ def needs_analysis(query: Query) -> bool:
     return any(t.field not in (None, "title", "source", "date") for t in query.positive_terms())
 
 
-def match_spans(query: Query, article: Article, analysis: Analysis | None = None) -> list[tuple[int, int]]:
+def match_spans(
+    query: Query,
+    article: Article,
+    analysis: Analysis | None = None,
+    actor_names: Mapping[Term, set[str]] | None = None,
+) -> list[tuple[int, int]]:
     """Character spans in `article.text` where the query's words match, in reading order.
 
     Field terms match only inside their part of the article: `said:` inside quotations, `person:`
     inside PERSON entities, `actor:` inside the actor's mentions (or, without an analysis, nowhere).
+    `actor_names` gives, for an `actor:` term, the actors of this article it names by the library's
+    identities (`actor:Erdogan` names `Erdoğan`): their mentions match whatever their spelling.
     """
     spans: set[tuple[int, int]] = set()
     for term in query.positive_terms():
         if term.field in ("source", "date"):
             continue
+        named = (actor_names or {}).get(term) if term.field == "actor" else None
+        if named and analysis is not None:
+            found = _occurrences(term, article.text)
+            wanted = set(term.words)
+            spans.update(
+                (start, end)  # a mention spelling the words otherwise (`Erdoğan` for erdogan): all of it
+                for start, end in _mentions_of(named, analysis)
+                if wanted <= set(fold(article.text[start:end]).split())
+                and not any(start <= a and b <= end for a, b in found)
+            )
         allowed = _regions(term, article, analysis)
         if allowed is not None and not allowed:
             continue
@@ -79,6 +98,14 @@ def _regions(term: Term, article: Article, analysis: Analysis | None) -> list[tu
         return regions + [(e.start, e.end) for e in analysis.entities if e.label in ("PERSON", "ORG")]
     labels = {"person": {"PERSON"}, "org": {"ORG"}, "place": PLACE_FIELD_LABELS}[term.field]
     return [(e.start, e.end) for e in analysis.entities if e.label in labels]
+
+
+def _mentions_of(names: set[str], analysis: Analysis) -> list[tuple[int, int]]:
+    """Where the article names these actors: their mentions, and the speakers of their statements."""
+    spans = [(m.start, m.end) for a in analysis.actors if a.name in names for m in a.mentions]
+    return spans + [
+        (q.speaker.start, q.speaker.end) for q in analysis.quotes if q.speaker and q.actor in names
+    ]
 
 
 def _occurrences(term: Term, text: str) -> list[tuple[int, int]]:

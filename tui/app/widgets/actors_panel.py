@@ -66,10 +66,29 @@ def statement_label(quote: Quote, *, marked: bool = False) -> Text:
     return label
 
 
-def actor_label(actor: ActorSummary) -> Text:
+ALIASES_SHOWN = 3
+
+
+def actor_label(actor: ActorSummary, *, across: bool = False) -> Text:
+    """The actor's name, type and statements; `across` (all articles' scope) adds how many articles
+    the actor comes from and the other names they go by there, each with its number of articles."""
     said = len(actor.statements)
     label = Text(visible_line(actor.name), style="bold")
     label.append(f"  {visible_line(actor.label)} · {said} statement{'s' if said != 1 else ''}", style="dim")
+    if across:
+        count = len(actor.article_ids)
+        label.append(f" · {count} article{'s' if count != 1 else ''}", style="dim")
+        others = sorted(
+            (alias for alias in actor.alias_articles if alias != actor.name),
+            key=lambda alias: (-len(actor.alias_articles[alias]), alias.casefold()),
+        )
+        if others:
+            shown = ", ".join(
+                f"{visible_line(alias)} ({len(actor.alias_articles[alias])})"
+                for alias in others[:ALIASES_SHOWN]
+            )
+            more = f" +{len(others) - ALIASES_SHOWN}" if len(others) > ALIASES_SHOWN else ""
+            label.append(f" · also {shown}{more}", style="dim italic")
     return label
 
 
@@ -161,11 +180,14 @@ class ActorsPanel(Tree[NodeData]):
             self.root.add_leaf(Text(self.empty_note, style="dim"))
             return
         ordered = sorted_actors(self.actors, self.order)
+        across = self.scope == "all"
         speaking = [actor for actor in ordered if actor.statements]
         silent = [actor for actor in ordered if not actor.statements]
         target: TreeNode[NodeData] | None = None
         for actor in speaking:
-            node = self.root.add(actor_label(actor), data=ActorNode(actor), expand=actor.name in expanded)
+            node = self.root.add(
+                actor_label(actor, across=across), data=ActorNode(actor), expand=actor.name in expanded
+            )
             for article_id, quote in actor.statements:
                 data = StatementNode(actor, article_id, quote)
                 leaf = node.add_leaf(statement_label(quote, marked=data.mark_key in self.marked), data=data)
@@ -183,7 +205,7 @@ class ActorsPanel(Tree[NodeData]):
             if place == (SILENT, None, None):
                 target = fold
             for actor in silent:
-                leaf = fold.add_leaf(actor_label(actor), data=ActorNode(actor))
+                leaf = fold.add_leaf(actor_label(actor, across=across), data=ActorNode(actor))
                 if place == (actor.name, None, None):
                     target = leaf
                     fold.expand()

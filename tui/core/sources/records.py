@@ -27,7 +27,8 @@ TEXT_FIELDS = ("text", "maintext", "body", "content", "article")
 DATE_FIELDS = ("date", "date_publish", "published", "publishedAt")
 URL_FIELDS = ("url", "link")
 AUTHOR_FIELDS = ("authors", "author")
-SOURCE_FIELDS = ("source",)
+SOURCE_FIELDS = ("publisher", "source")
+"""`publisher` first: a dataset that has both (PolNeAR) keeps its own name for itself in `source`."""
 LICENCE_FIELDS = ("license", "licence")
 
 
