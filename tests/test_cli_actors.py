@@ -9,8 +9,10 @@ read it.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -163,3 +165,20 @@ def test_controls_in_a_name_are_shown_harmlessly_in_text_and_kept_exact_in_json(
     status, out, err = actors(capsys, str(path), "--db", db, "--format", "jsonl")
     assert status == 0, err
     assert [json.loads(line)["name"] for line in out.splitlines()] == [hostile]
+
+
+class _ClosedPipe(io.RawIOBase):
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:  # type: ignore[no-untyped-def,override]
+        raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+
+def test_a_reader_that_stops_early_ends_the_list_quietly(capsys, monkeypatch, cache_db) -> None:
+    """`newsreader actors ... | head`: no traceback, no error, status 0, as any Unix tool."""
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(_ClosedPipe())))
+
+    status = main(["actors", SYRIA, CAIRO, "--db", cache_db, "--format", "jsonl"])
+
+    assert status == 0 and capsys.readouterr().err == ""

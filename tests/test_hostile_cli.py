@@ -217,6 +217,8 @@ def test_a_real_pipe_of_cp1252_bytes_is_analysed() -> None:
         ["search", "bridge"],
         ["export", "--format", "md"],
         ["export", "--format", "csv"],
+        ["actors"],
+        ["actors", "--format", "csv"],
         ["analyze", "--help"],  # argparse dropped the error: nothing said, status 0
         ["--help"],
     ],
