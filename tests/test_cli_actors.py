@@ -160,7 +160,7 @@ def test_controls_in_a_name_are_shown_harmlessly_in_text_and_kept_exact_in_json(
     status, out, err = actors(capsys, str(path), "--db", db)
     assert status == 0, err
     assert "\x1b" not in out and "\x07" not in out
-    assert "Evil" in out and "Corp" in out
+    assert "Evil␛[2J␇ Corp" in out
 
     status, out, err = actors(capsys, str(path), "--db", db, "--format", "jsonl")
     assert status == 0, err
