@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 # Subcommand modules are imported only when their job runs: the reader's start-up pays for none.
-COMMANDS = ("actors", "analyze", "export", "search")
+COMMANDS = ("analyze", "export", "search", "actors")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
