@@ -50,7 +50,6 @@ class DaskEngine:
         self.workers = workers if workers > 0 else (os.cpu_count() or 1)
         self._cluster: Any = None
         self._client: Any = None
-        self._run_id = uuid.uuid4().hex[:8]
 
     def __enter__(self) -> DaskEngine:
         try:
@@ -93,6 +92,11 @@ class DaskEngine:
         """Where the scheduler's dashboard is (its pages need bokeh on the scheduler)."""
         return getattr(self._client, "dashboard_link", None)
 
+    @property
+    def client(self) -> Any:
+        """The distributed.Client, while the engine is open."""
+        return self._client
+
     def worker_pids(self) -> dict[str, int]:
         """Each worker's process id (by address): for tests and for the curious."""
         return dict(self._client.run(os.getpid))
@@ -125,11 +129,12 @@ class DaskEngine:
         next_number = 0
         done = 0
         seen: set[str] = set()
+        run_id = uuid.uuid4().hex[:8]  # task keys of one run: a second run never reuses the first's
 
         def submit_next() -> None:
             unit = next(waiting, None)
             if unit is not None:
-                key = f"newsreader-analyse-{self._run_id}-{unit.number}"
+                key = f"newsreader-analyse-{run_id}-{unit.number}"
                 running.add(self._client.submit(analyse_unit, self.model, unit, key=key, retries=0))
                 sizes[unit.number] = unit_size(unit)
 
