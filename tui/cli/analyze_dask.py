@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +24,7 @@ def run_on_dask(args: argparse.Namespace, target: Path | None, renderer: Callabl
     from tui.core.engines.planning import plan_units
 
     pipeline = client_pipeline(args.model)
+    workers = local_workers(args.workers) if not args.scheduler else 0
     units = plan_units(args.paths, on_problem=report_problem)
     if not units:
         raise CommandError("nothing to analyse")
@@ -34,7 +36,7 @@ def run_on_dask(args: argparse.Namespace, target: Path | None, renderer: Callabl
         tell(f"{path}: {reason}")
 
     try:
-        with DaskEngine(args.model, pipeline, scheduler=args.scheduler, workers=args.workers) as engine:
+        with DaskEngine(args.model, pipeline, scheduler=args.scheduler, workers=workers) as engine:
             tell(f"dashboard: {engine.dashboard}{_dashboard_note(args.scheduler)}")
             with (
                 results_output(target, args.format, pipeline, renderer(pipeline), force=args.force) as write,
@@ -50,6 +52,14 @@ def run_on_dask(args: argparse.Namespace, target: Path | None, renderer: Callabl
         tell(f"{lost} article(s) or file(s) not analysed (named above)")
         return EXIT_FAILED
     return 0
+
+
+def local_workers(requested: int) -> int:
+    """Worker processes of a local cluster: one per core at most, as `--processes` (each holds a model)."""
+    cores = os.cpu_count() or 1
+    if requested > cores:
+        tell(f"--workers {requested}: this machine has {cores} core(s); starting {cores} workers")
+    return min(requested, cores) if requested > 0 else cores
 
 
 def client_pipeline(model: str | None) -> str:

@@ -97,6 +97,12 @@ class DaskEngine:
         """The distributed.Client, while the engine is open."""
         return self._client
 
+    def warm_up(self) -> dict[str, str]:
+        """Load the model in every worker now; each worker's pipeline identity, by address."""
+        from tui.core.engines.tasks import load_model
+
+        return dict(self._client.run(load_model, self.model))
+
     def worker_pids(self) -> dict[str, int]:
         """Each worker's process id (by address): for tests and for the curious."""
         return dict(self._client.run(os.getpid))
@@ -121,36 +127,37 @@ class DaskEngine:
         from distributed import as_completed
 
         total = sum(unit_size(u) for u in units)
-        waiting = iter(units)
         running = as_completed()
-        sizes: dict[int, int] = {}
         arrived: dict[int, dict[str, Any]] = {}
-        by_number = {u.number: u for u in units}
-        next_number = 0
-        done = 0
         seen: set[str] = set()
         run_id = uuid.uuid4().hex[:8]  # task keys of one run: a second run never reuses the first's
+        window = self._threads() * UNITS_PER_THREAD
+        submitted = next_number = in_flight = done = 0
 
-        def submit_next() -> None:
-            unit = next(waiting, None)
-            if unit is not None:
-                key = f"newsreader-analyse-{run_id}-{unit.number}"
+        def top_up() -> None:
+            """Keep `window` units running, but never run far ahead of the oldest one not yet back:
+            results held for the output's order stay bounded even behind one very long article."""
+            nonlocal submitted, in_flight
+            while submitted < len(units) and in_flight < window and submitted - next_number < window * 4:
+                unit = units[submitted]
+                key = f"newsreader-analyse-{run_id}-{submitted}"
                 running.add(self._client.submit(analyse_unit, self.model, unit, key=key, retries=0))
-                sizes[unit.number] = unit_size(unit)
+                submitted += 1
+                in_flight += 1
 
-        for _ in range(self._threads() * UNITS_PER_THREAD):
-            submit_next()
+        top_up()
         for future in running:
             number = int(future.key.rsplit("-", 1)[1])
-            arrived[number] = self._outcome(future, by_number[number])
+            arrived[number] = self._outcome(future, units[number])
             future.release()
-            submit_next()
+            in_flight -= 1
             while next_number in arrived:
                 yield from self._settle(arrived.pop(next_number), seen, on_problem, on_lost)
-                done += sizes.pop(next_number)
+                done += unit_size(units[next_number])
                 next_number += 1
                 if on_progress:
                     on_progress(done, total)
+            top_up()
 
     def _outcome(self, future: Any, unit: Unit) -> dict[str, Any]:
         """The unit's result; a unit that killed its workers every time is reported, not fatal."""

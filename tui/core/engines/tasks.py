@@ -88,3 +88,9 @@ def _analysed(analyzer: Any, articles: list[Article]) -> list[tuple[Any, ...]]:
         except Exception as error:
             items.append(("failed", article.path, f"analysis failed: {error}"))
     return items
+
+
+def load_model(model: str | None) -> str:
+    """Load the model in this worker now (a warm-up, `client.run`); returns the pipeline identity."""
+    with _lock:
+        return worker_analyzer(model)[1]
