@@ -82,6 +82,20 @@ def test_imported_analyses_open_in_the_reader_without_spacy(
     assert seen["actor"] == 1
 
 
+def test_opening_the_analysed_files_after_an_import_rewrites_nothing(
+    analysed: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The records carry the whole article as the cache keeps it: no row (and no index entry) is redone."""
+    jsonl, _ = analysed
+    db = tmp_path / "reader.db"
+    assert main(["import", str(jsonl), "--db", str(db)]) == 0
+    library = Library(db=str(db))
+    imported = library.store.generation
+    library.open(ARTICLES, index=False)
+    assert not library.pending()
+    assert library.store.generation == imported
+
+
 def test_results_of_another_pipeline_or_broken_are_named_and_not_imported(
     analysed: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

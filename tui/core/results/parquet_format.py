@@ -63,6 +63,9 @@ def schema(pipeline: str | None) -> Any:
         ("entities", pa.list_(entity)),
         ("actors", pa.list_(actor)),
         ("blocks", pa.list_(block)),
+        ("authors", pa.list_(pa.string())),
+        ("licence", pa.string()),
+        ("format", pa.string()),
         ("pipeline", pa.string()),
     ]
     metadata = {CONTRACT_KEY: CONTRACT, PIPELINE_KEY: (pipeline or "").encode("utf-8")}

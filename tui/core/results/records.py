@@ -11,15 +11,17 @@ from typing import Any
 
 from tui.core.model import Analysis, Article, Block
 
-RECORD_FIELDS = ("path", "title", "date", "source", "url", "text")
-
-
 class BadRecord(ValueError):
     """A record that is not an analysed article; the message says what is wrong, for the user."""
 
 
 def as_record(article: Article, analysis: Analysis, pipeline: str | None) -> dict[str, Any]:
-    """The contract: offsets are character offsets into `text`, the article's text as read."""
+    """The contract: offsets are character offsets into `text`, the article's text as read.
+
+    `authors`, `licence` and `format` make the record the whole article as the cache keeps it: the
+    reader opening the same files after `newsreader import` then finds every row as it would write
+    it, and rewrites (and re-indexes) none.
+    """
     return {
         "path": article.path,
         "title": article.title,
@@ -31,6 +33,9 @@ def as_record(article: Article, analysis: Analysis, pipeline: str | None) -> dic
         "entities": [e.to_dict() for e in analysis.entities],
         "actors": [a.to_dict() for a in analysis.actors],
         "blocks": [b.to_dict() for b in article.blocks],
+        "authors": list(article.authors),
+        "licence": article.licence,
+        "format": article.format,
         "pipeline": pipeline,
     }
 
@@ -54,6 +59,9 @@ def from_record(record: Any) -> tuple[Article, Analysis]:
             date=_optional(record.get("date")),
             source=_optional(record.get("source")),
             url=_optional(record.get("url")),
+            authors=tuple(str(a) for a in record.get("authors") or ()),
+            licence=_optional(record.get("licence")),
+            format=str(record.get("format") or "txt"),
             blocks=tuple(Block.from_dict(b) for b in record.get("blocks") or ()),
         )
         analysis = Analysis.from_dict(
