@@ -11,6 +11,7 @@ from typing import Any
 
 from tui.core.model import Analysis, Article, Block
 
+
 class BadRecord(ValueError):
     """A record that is not an analysed article; the message says what is wrong, for the user."""
 
