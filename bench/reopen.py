@@ -146,9 +146,12 @@ def prime_by_import(folder: Path, db: Path, count: int, fmt: str) -> dict:  # ty
         (folder / f"{n:06d}.txt").write_text(article.text, encoding="utf-8")
         analyses[article.id] = analysis
     # each record as `analyze` writes it for the file it read: path, title, blocks as the reader sees them
-    for article in iter_articles([str(folder)]):
-        write(as_record(article, analyses.pop(article.id), pipeline))  # type: ignore[union-attr,arg-type]
-    assert not analyses, "the .txt reader changed the text: ids differ from the generator's"
+    read = set()
+    for article in iter_articles([str(folder)]):  # the generator repeats a text now and then: kept once
+        if article.id not in read:  # type: ignore[union-attr]
+            read.add(article.id)  # type: ignore[union-attr]
+            write(as_record(article, analyses[article.id], pipeline))  # type: ignore[union-attr,arg-type]
+    assert read == analyses.keys(), "the .txt reader changed the text: ids differ from the generator's"
     sink.close() if fmt == "parquet" else handle.close()
     size = results.stat().st_size
     outcome = run_child(CHILD_IMPORT, str(db), str(results))
