@@ -1,4 +1,4 @@
-"""`newsreader analyze`: the analysis of each article on standard output, for people or scripts."""
+"""`newsreader analyze`: each article's analysis, on standard output or to `-o OUT`, for people or scripts."""
 
 from __future__ import annotations
 
