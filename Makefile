@@ -43,8 +43,9 @@ $(STAMP_TEST): $(BIN)/python requirements/test.txt pyproject.toml
 lock:
 	uv pip compile pyproject.toml requirements/build.in --generate-hashes --python-version 3.11 \
 		--python-platform linux --quiet --custom-compile-command "make lock" -o requirements/run.txt
-	uv pip compile pyproject.toml requirements/build.in --extra test --generate-hashes --python-version 3.11 \
-		--python-platform linux --quiet --custom-compile-command "make lock" -o requirements/test.txt
+	uv pip compile pyproject.toml requirements/build.in --extra test --extra cluster --generate-hashes \
+		--python-version 3.11 --python-platform linux --quiet --custom-compile-command "make lock" \
+		-o requirements/test.txt
 
 # Quote quality against news annotated by people (needs ../shared/eval).
 eval: $(STAMP_RUN)

@@ -27,7 +27,12 @@ sys.path.insert(0, str(ROOT))
 
 from tui.core.model import Actor, Analysis, Article, Entity, Quote, Span  # noqa: E402
 
-FIXTURE = ROOT.parent / "shared" / "fixtures" / "wikinews-2019-2020-raw.jsonl"
+FIXTURE_NAME = Path("shared") / "fixtures" / "wikinews-2019-2020-raw.jsonl"
+# ../shared beside the repository; from a git worktree (work/wt/NAME), two levels further up
+FIXTURE = next(
+    (base / FIXTURE_NAME for base in ROOT.parents if (base / FIXTURE_NAME).is_file()),
+    ROOT.parent / FIXTURE_NAME,
+)
 
 FIRST = [
     "Amira",

@@ -12,7 +12,8 @@ import sys
 from collections.abc import Sequence
 
 # Subcommand modules are imported only when their job runs: the reader's start-up pays for none.
-COMMANDS = ("analyze", "export", "search", "actors")
+COMMANDS = ("analyze", "export", "search", "actors", "import")
+MODULES = {"import": "import_results"}  # `import` cannot name a Python module
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -22,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] in COMMANDS:
-            command = importlib.import_module(f"tui.cli.{args[0]}")
+            command = importlib.import_module(f"tui.cli.{MODULES.get(args[0], args[0])}")
             status = command.run(args[1:])
         else:
             from tui.cli import reader

@@ -1,12 +1,15 @@
-"""`newsreader analyze`: the analysis of each article on standard output, for people or scripts."""
+"""`newsreader analyze`: each article's analysis, on standard output or to `-o OUT`, for people or scripts."""
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
+from tui.cli.analyze_output import check_target, results_output
 from tui.cli.common import (
+    EXIT_BAD_INPUT,
     ArgumentParser,
     CommandError,
     add_cache_options,
@@ -14,8 +17,10 @@ from tui.cli.common import (
     analyse_pending,
     open_library,
 )
-from tui.cli.output import TITLE_LIMIT, shortened, tell, write_out
+from tui.cli.output import TITLE_LIMIT, shortened, tell
+from tui.core.engines import ENGINES
 from tui.core.model import Analysis, Article
+from tui.core.results.records import as_record
 from tui.core.terminal_safe import visible_line
 
 
@@ -33,39 +38,55 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--format",
-        choices=("text", "jsonl"),
+        choices=("text", "jsonl", "parquet"),
         default="text",
         help="text for reading (default); jsonl: one JSON object per article (path, title, text, "
-        "quotes, entities, actors) with character offsets into text",
+        "quotes, entities, actors, blocks, pipeline) with character offsets into text; parquet: "
+        "the same records as rows, to -o OUT (a .parquet file, or a folder of part files)",
     )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write here instead of standard output, atomically: OUT appears only when complete",
+    )
+    parser.add_argument("--force", action="store_true", help="replace OUT if it exists (default: refuse)")
     parser.add_argument(
         "--processes",
         type=int,
         default=0,
         metavar="N",
-        help="worker processes for many articles (default: one per core when there are many; "
-        "at most one per core and per article)",
+        help="--engine local: worker processes for many articles (default: one per core when there "
+        "are many; at most one per core and per article)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="local: this machine (default); dask: a Dask cluster, which reads quoted globs "
+        "('corpus/*.html', 's3://bucket/*.jsonl') itself (needs newsreader[cluster])",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="--engine dask: the scheduler of your cluster (tcp://host:8786); default: a local cluster",
+    )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="--engine dask without --scheduler: worker processes of the local cluster (default: the cores)",
     )
     add_model_option(parser)
     add_cache_options(parser)
     return parser
 
 
-def as_json(article: Article, analysis: Analysis) -> str:
-    """The shape `../shared/eval/score.py` reads: offsets are into `text`, the file's contents."""
-    record = {
-        "path": article.path,
-        "title": article.title,
-        "date": article.date,
-        "source": article.source,
-        "url": article.url,
-        "text": article.text,
-        "quotes": [q.to_dict() for q in analysis.quotes],
-        "entities": [e.to_dict() for e in analysis.entities],
-        "actors": [a.to_dict() for a in analysis.actors],
-        "blocks": [b.to_dict() for b in article.blocks],
-    }
-    return json.dumps(record, ensure_ascii=False)
+def as_json(article: Article, analysis: Analysis, pipeline: str | None = None) -> str:
+    """The shape `../shared/eval/score.py` reads: offsets are into `text`, the file's contents;
+    `pipeline` names what made the analysis, for `newsreader import`."""
+    return json.dumps(as_record(article, analysis, pipeline), ensure_ascii=False)
 
 
 def as_text(article: Article, analysis: Analysis) -> str:
@@ -94,19 +115,48 @@ def _one_line(text: str) -> str:
 
 def run(argv: Sequence[str]) -> int:
     args = build_parser().parse_args(argv)
-    render = as_json if args.format == "jsonl" else as_text
     try:
-        library = open_library(args, nothing="nothing to analyse")
-        articles = library.articles
-        analyse_pending(library, processes=args.processes)
+        _check_options(args)
+        target = check_target(args.output, args.format, args.force)
+        if args.engine == "dask":
+            from tui.cli.analyze_dask import run_on_dask
+
+            return run_on_dask(args, target, lambda pipeline: _renderer(args.format, pipeline))
+        return _run_locally(args, target)
     except CommandError as error:
         tell(str(error))
         return error.status
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    if args.engine != "dask" and (args.scheduler or args.workers):
+        raise CommandError("--scheduler and --workers go with --engine dask", EXIT_BAD_INPUT)
+    if args.engine == "dask" and args.processes:
+        raise CommandError("--processes is for --engine local; --engine dask takes --workers", EXIT_BAD_INPUT)
+    if args.workers < 0 or args.processes < 0:
+        raise CommandError("--workers and --processes take a positive number", EXIT_BAD_INPUT)
+
+
+def _renderer(fmt: str, pipeline: str | None) -> Callable[[Article, Analysis], str]:
+    """How one analysed article is written: text for a person, or its JSON record (with `pipeline`)."""
+    if fmt == "text":
+        return as_text
+    return lambda article, analysis: as_json(article, analysis, pipeline)
+
+
+def _run_locally(args: argparse.Namespace, target: Path | None) -> int:
+    """The analysis on this machine, through the Library and its cache, as always."""
+    library = open_library(args, nothing="nothing to analyse")
     try:
-        for article in articles:
-            analysis = library.analysis(article.id)
-            if analysis is not None:
-                write_out(render(article, analysis) + "\n", exact=args.format == "jsonl")
+        articles = library.articles
+        analyse_pending(library, processes=args.processes)
+        pipeline = library.pipeline
+        render = _renderer(args.format, pipeline)
+        with results_output(target, args.format, pipeline, render, force=args.force) as write:
+            for article in articles:
+                analysis = library.analysis(article.id)
+                if analysis is not None:
+                    write(article, analysis)
     finally:
         library.close()
     return 0

@@ -13,6 +13,7 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 # File systems that cannot hard-link (FAT, some network mounts) answer with one of these; there we
@@ -100,3 +101,72 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(fd)
     finally:
         os.close(fd)
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path | str, *, overwrite: bool = False) -> Iterator[Path]:
+    """A temporary name beside `path` for output too big to hold in memory: a file or a folder.
+
+    The caller writes under the yielded name (a streamed file, or a folder of part files); when the
+    block ends without an error, everything is synced and takes `path`'s name in one rename, so a
+    crash, a full disk or Ctrl-C leaves `path` as it was and no half-written output under it. On
+    an error the temporary file or folder is removed. An existing `path` is replaced only with
+    `overwrite=True` (else `FileExistsError`, checked before and again at the rename).
+    """
+    target = Path(path)
+    if os.path.lexists(target) and not overwrite:
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        yield temp
+        if temp.is_dir():
+            for part in sorted(temp.iterdir()):
+                _sync_file(part)
+            _sync_folder(temp)
+            _rename_folder(temp, target, overwrite=overwrite)
+        else:
+            _sync_file(temp)
+            if overwrite and not target.is_dir():
+                os.replace(temp, target)
+            else:
+                _rename_if_absent(temp, target)
+    except BaseException:
+        _remove(temp)
+        raise
+    _sync_folder(target.parent)
+
+
+def _sync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _rename_folder(temp: Path, target: Path, *, overwrite: bool) -> None:
+    """A folder cannot replace another in one step: the old one is moved aside first, then removed."""
+    aside: Path | None = None
+    if os.path.lexists(target):
+        if not overwrite:
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
+        aside = target.with_name(f".{target.name}.{secrets.token_hex(4)}.old")
+        os.rename(target, aside)
+    try:
+        os.rename(temp, target)
+    except BaseException:
+        if aside is not None:
+            os.rename(aside, target)
+        raise
+    if aside is not None:
+        _remove(aside)
+
+
+def _remove(path: Path) -> None:
+    import shutil
+
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
