@@ -184,11 +184,12 @@ def actor_page(
     actor = find_actor(every, key)
     if actor is None:
         return None
+    groups = _groups(library, actor)
     return ActorPageData(
         actor=actor,
         aliases=_aliases(actor),
-        groups=_groups(library, actor),
-        timeline=_timeline(library, actor),
+        groups=groups,
+        timeline=_timeline(library, groups),
         co_actors=_co_actors(every, actor),
         articles_loaded=len(library.articles),
         still_analysing=still_analysing,
@@ -263,17 +264,18 @@ def statement_rows(
     return rows
 
 
-def _timeline(library: Library, actor: ActorSummary) -> Timeline:
+def _timeline(library: Library, groups: Sequence[ArticleStatements]) -> Timeline:
+    """Each statement once, on the day of its first printing (the article it is listed under), as
+    the header counts them: outlets reprinting it later do not make the actor speak again."""
     loaded = [day for day in map(article_day, library.articles) if day is not None]
     days: list[date] = []
     undated = 0
-    for article_id, _ in actor.statements:
-        article = library.article(article_id)
-        day = article_day(article) if article is not None else None
+    for group in groups:
+        day = group.day
         if day is None:
-            undated += 1
+            undated += len(group.rows)
         else:
-            days.append(day)
+            days.extend([day] * len(group.rows))
     return Timeline(min(loaded, default=None), max(loaded, default=None), tuple(sorted(days)), undated)
 
 
