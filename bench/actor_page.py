@@ -2,9 +2,12 @@
 
 Articles and their analyses come from bench/make_corpus.py (synthetic, no spaCy), held in memory.
 Printed per size: listing the library's actors (`Library.actors`, which the page and the palette
-both need), making the page of the actor who said most (grouping, timeline, co-actors), and making
-the palette's "Go to actor" commands. The palette lists the actors in a thread (tui/app/commands.py);
-the page is made on the screen's thread once the actors are listed.
+both need), making the page of the actor who said most (grouping by article, the same statement in
+several articles folded into one row with its changed words, timeline, co-actors), and making the
+palette's "Go to actor" commands. The first page of a session also groups the library's statements
+printed by several articles (`Library.prepare_statements`): timed apart, then the page again with the
+grouping made, as every later page is. The palette lists the actors in a thread (tui/app/commands.py);
+the page is made in a thread too (ReaderScreen.open_actor_page).
 
     python bench/actor_page.py --sizes 1000 10000
 """
@@ -44,13 +47,16 @@ def measure(size: int) -> None:
     gc.collect()  # the reader freezes what loading made (spare_the_collector): so do we
     gc.freeze()
     actors, listing = timed(lambda: library.actors(None))
+    _, grouping = timed(library.prepare_statements)
     page, making = timed(lambda: actor_page(library, actors[0].key, actors))
     commands, palette = timed(lambda: go_to_actor_commands(actors, lambda key: None))
     assert page is not None
     print(
         f"{size:>7} articles, {len(actors):>6} actors: list actors {listing:7.0f} ms · "
-        f"page of {page.actor.name} ({page.statement_count} statements in {len(page.groups)} articles) "
-        f"{making:6.0f} ms · {len(commands)} palette commands {palette:5.0f} ms"
+        f"first grouping of the statements {grouping:6.0f} ms · "
+        f"page of {page.actor.name} ({page.statement_count} statements, {page.printing_count} printings, "
+        f"in {page.article_count} articles) {making:6.0f} ms · "
+        f"{len(commands)} palette commands {palette:5.0f} ms"
     )
 
 
