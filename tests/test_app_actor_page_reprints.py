@@ -104,3 +104,29 @@ async def test_export_offers_each_statement_once(tmp_path: Path) -> None:
         items = dialog.scopes[dialog.scope]
         assert sorted(item.quote for item in items) == sorted([CORN, WALL])  # not the cut, not the blog's
         assert CUT not in [item.quote for item in items]
+
+
+async def test_p_lists_the_other_printings_and_enter_reads_one(tmp_path: Path) -> None:
+    from tui.app.screens.same_statement import SameStatementScreen
+
+    app = reader(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_page(app, pilot)
+        await pilot.press("p")  # on the first row: printed only by Politico
+        await wait(pilot)
+        assert isinstance(app.screen, ActorPageScreen)
+        assert any("No other loaded article prints" in n.message for n in app._notifications)
+        await to_the_wall(app, pilot)
+        await pilot.press("p")
+        await wait(pilot)
+        listing = app.screen
+        assert isinstance(listing, SameStatementScreen)
+        rows = [str(option.prompt) for option in listing.query_one("#card-list").options]
+        assert rows[0].startswith("2016-03-02 Politico  Border plans")
+        assert rows[1].startswith("undated    Campaign Blog  Rally notes") and "leaves out far" in rows[1]
+        await pilot.press("down", "enter")  # the blog's printing
+        await wait(pilot)
+        assert app.screen is app.reader
+        opened = app.reader.article_view
+        assert opened.article is not None and opened.article.source == "Campaign Blog"
+        assert opened.selected_quote is not None and opened.selected_quote.text.endswith("for too long.")

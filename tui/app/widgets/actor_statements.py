@@ -61,6 +61,7 @@ def printings_text(printings: Sequence[Printing]) -> Text:
     changed = [p for p in printings if p.changes]
     if not changed:
         text.append(" · same words" if len(printings) == 1 else " · all the same words", style="dim")
+    text.append(" · p lists them", style="dim")
     for printing in changed[:VERSIONS_SPELT]:
         text.append("\n")
         text.append(f"{outlet(printing.article)}: ", style="italic")
@@ -151,6 +152,14 @@ class ActorStatements(OptionList):
                 marked = MarkKey.of(article, quote) in self.marked
                 row = self.rows[int(option.id)]
                 self.replace_option_prompt_at_index(index, statement_prompt(row, marked=marked))
+
+    @property
+    def row(self) -> StatementRow | None:
+        """The row under the cursor (its statement and other printings), or None when there is none."""
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return self.rows[int(option.id)] if option.id is not None else None
 
     @property
     def statement(self) -> tuple[Article, Quote] | None:
