@@ -10,6 +10,13 @@ grouping made, as every later page is. The palette lists the actors in a thread 
 the page is made in a thread too (ReaderScreen.open_actor_page).
 
     python bench/actor_page.py --sizes 1000 10000
+
+`--corpus FILE --db DB` measures a real corpus instead, analysed beforehand into DB
+(`newsreader analyze FILE --db DB --format jsonl > /dev/null`): the first grouping, then the pages
+of the `--top` actors who said most, each with its statements, printings and the rows that fold a
+statement printed by several articles.
+
+    python bench/actor_page.py --corpus ../shared/eval/data/polnear-train.jsonl --db /tmp/polnear.db
 """
 
 from __future__ import annotations
@@ -60,12 +67,45 @@ def measure(size: int) -> None:
     )
 
 
+def measure_corpus(corpus: str, db: str, top: int) -> None:
+    library = Library(db=db)
+    library.open([corpus], index=False)
+    if library.pending():
+        sys.exit(f"{len(library.pending())} articles are not analysed in {db}: run newsreader analyze first")
+    gc.collect()
+    gc.freeze()
+    actors, listing = timed(lambda: library.actors(None))
+    _, grouping = timed(library.prepare_statements)
+    print(
+        f"{len(library.articles)} articles, {len(actors)} actors: list actors {listing:.0f} ms · "
+        f"first grouping of the statements {grouping:.0f} ms"
+    )
+    for actor in sorted(actors, key=lambda a: -len(a.statements))[:top]:
+        page, making = timed(lambda actor=actor: actor_page(library, actor.key, actors))
+        assert page is not None
+        folded = sum(1 for group in page.groups for row in group.rows if row.printings)
+        print(
+            f"  {page.actor.name:<24} {page.statement_count:>5} statements, "
+            f"{page.printing_count:>5} printings, {folded:>4} rows printed 2+ times, "
+            f"{page.article_count:>4} articles: page {making:5.0f} ms"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    for size in parser.parse_args().sizes:
+    parser.add_argument("--corpus", help="a real corpus (with --db) instead of synthetic sizes")
+    parser.add_argument("--db", help="the cache the corpus was analysed into")
+    parser.add_argument("--top", type=int, default=8, help="pages of this many actors (with --corpus)")
+    args = parser.parse_args()
+    if args.corpus:
+        if not args.db:
+            parser.error("--corpus needs --db, the cache it was analysed into")
+        measure_corpus(args.corpus, args.db, args.top)
+        return
+    for size in args.sizes:
         measure(size)
 
 
