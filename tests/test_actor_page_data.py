@@ -219,3 +219,20 @@ def test_a_statement_printed_once_is_a_row_without_printings() -> None:
     assert page is not None
     assert all(row.printings == () for group in page.groups for row in group.rows)
     assert page.printing_count == page.statement_count == 4
+
+
+def test_a_statement_repeated_within_one_article_keeps_both_rows_there() -> None:
+    library = Library(no_cache=True)
+    for art, analysis in (
+        reported("Wall speech", "2016-03-01", "USA Today", ("Ana Ruiz", WALL), ("Ana Ruiz", WALL)),
+        reported("Border plans", "2016-03-02", "Politico", ("Ana Ruiz", CUT)),
+    ):
+        library.add(art)
+        library.set_analysis(analysis)
+    page = page_named(library, "Ana Ruiz")
+    assert page is not None
+    assert [g.article.source for g in page.groups] == ["USA Today"]
+    first, again = page.groups[0].rows
+    assert [p.article.source for p in first.printings] == ["Politico"]  # the first in the text leads
+    assert again.quote.text == WALL and again.printings == ()
+    assert (page.statement_count, page.printing_count) == (2, 3)
