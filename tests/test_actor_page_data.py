@@ -141,3 +141,98 @@ def test_the_actor_s_own_name_leads_the_names_even_when_another_is_used_as_often
     library = library_of((article("a", "2024-01-01"), [eff], [said("one", 0, eff.name)]))
     page = page_named(library, eff.name)
     assert page is not None and page.aliases == (("Electronic Frontier Foundation", 1), ("EFF", 1))
+
+
+# -- the same statement in several articles --------------------------------------------------------
+
+WALL = (
+    "We are going to build a wall on the southern border, and Mexico is going to pay for that wall, "
+    "believe me, because they have taken advantage of us for far too long."
+)
+CUT = "Mexico is going to pay for that wall, believe me"
+
+
+def reported(title: str, day: str | None, source: str, *said_by: tuple[str, str]) -> tuple[Article, Analysis]:
+    """An article quoting each (speaker, words) in turn, each after a line of the reporter's."""
+    text, quotes = "", []
+    for speaker, words in said_by:
+        text += f"{title} went on.\n"
+        start = len(text) + 1
+        quotes.append(Quote(start, start + len(words), "direct", words, cue=None, actor=speaker))
+        text += f'"{words}" said {speaker}.\n'
+    article = Article(path=f"/tmp/{title}.txt", title=title, text=text, date=day, source=source)
+    return article, Analysis(article.id, "test", quotes=tuple(quotes))
+
+
+def reprinted() -> Library:
+    library = Library(no_cache=True)
+    for art, analysis in (
+        reported("Ruiz promises a wall", "2016-03-01", "USA Today", ("Ana Ruiz", WALL)),
+        reported(
+            "Border plans",
+            "2016-03-02",
+            "Politico",
+            ("Ana Ruiz", "Our farmers will sell their corn to every country on earth again."),
+            ("Ana Ruiz", CUT),
+        ),
+        reported(
+            "Rally notes", None, "Campaign Blog", ("Ana Ruiz", WALL.replace("far too long", "too long"))
+        ),
+        reported("Rival replies", "2016-03-03", "Wire", ("Bob Stone", WALL)),  # Bob reads her words out
+    ):
+        library.add(art)
+        library.set_analysis(analysis)
+    return library
+
+
+def test_a_statement_printed_by_several_articles_is_one_row_under_its_first_printing() -> None:
+    page = page_named(reprinted(), "Ana Ruiz")
+    assert page is not None
+    # the blog printed only the wall: it has no row of its own; Politico keeps its other statement
+    assert [g.article.source for g in page.groups] == ["Politico", "USA Today"]
+    assert [len(g.rows) for g in page.groups] == [1, 1]
+    wall = page.groups[1].rows[0]
+    assert wall.quote.text == WALL
+    assert [(p.article.source, p.article.date) for p in wall.printings] == [
+        ("Politico", "2016-03-02"),
+        ("Campaign Blog", None),
+    ]
+    politico, blog = wall.printings
+    assert [(c.kind, c.reference[:12]) for c in politico.changes] == [
+        ("delete", "We are going"),
+        ("delete", "because they"),
+    ]
+    assert [(c.kind, c.reference) for c in blog.changes] == [("delete", "far")]
+    # Bob Stone reading her words out is not her printing
+    assert all(p.article.source != "Wire" for p in wall.printings)
+    assert (page.statement_count, page.printing_count, page.article_count) == (2, 4, 3)
+    assert [q.text for _, q in page.statements()] == [  # each statement once, for the export
+        "Our farmers will sell their corn to every country on earth again.",
+        WALL,
+    ]
+    # the timeline counts each statement once, on its first printing's day
+    assert page.timeline.days == (date(2016, 3, 1), date(2016, 3, 2)) and page.timeline.undated == 0
+
+
+def test_a_statement_printed_once_is_a_row_without_printings() -> None:
+    page = page_named(three_articles(), "Anna Berg")
+    assert page is not None
+    assert all(row.printings == () for group in page.groups for row in group.rows)
+    assert page.printing_count == page.statement_count == 4
+
+
+def test_a_statement_repeated_within_one_article_keeps_both_rows_there() -> None:
+    library = Library(no_cache=True)
+    for art, analysis in (
+        reported("Wall speech", "2016-03-01", "USA Today", ("Ana Ruiz", WALL), ("Ana Ruiz", WALL)),
+        reported("Border plans", "2016-03-02", "Politico", ("Ana Ruiz", CUT)),
+    ):
+        library.add(art)
+        library.set_analysis(analysis)
+    page = page_named(library, "Ana Ruiz")
+    assert page is not None
+    assert [g.article.source for g in page.groups] == ["USA Today"]
+    first, again = page.groups[0].rows
+    assert [p.article.source for p in first.printings] == ["Politico"]  # the first in the text leads
+    assert again.quote.text == WALL and again.printings == ()
+    assert (page.statement_count, page.printing_count) == (2, 3)

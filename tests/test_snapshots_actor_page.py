@@ -59,3 +59,18 @@ def test_the_page_of_an_actor_quoted_only_in_an_undated_article(
     assert snap_compare(
         reader(tmp_path / "marks.json"), terminal_size=size, run_before=page_of("Kassym-Jomart Tokayev")
     )
+
+
+def test_a_statement_printed_by_three_articles_is_one_row_with_its_outlets_and_changes(
+    snap_compare, tmp_path: Path
+) -> None:
+    from reprint_library import reprint_library
+
+    app = open_reader(
+        library=reprint_library(),
+        analyze=False,
+        remember=False,
+        theme="textual-dark",
+        marks_path=tmp_path / "marks.json",
+    )
+    assert snap_compare(app, terminal_size=(80, 24), run_before=page_of("Ana Ruiz", "down"))

@@ -84,6 +84,14 @@ ACTOR_PAGE_KEYS: list[BindingType] = [
         tooltip="Read the statement in its article (on an actor it appears with: their page)",
         id="actor-page-read",
     ),
+    Binding(
+        "p",
+        "printings",
+        "Printings",
+        tooltip="List the articles printing the selected statement, and open one",
+        show=False,  # the rows printed several times say "p lists them"
+        id="actor-page-printings",
+    ),
     Binding("m", "toggle_mark", "Mark", tooltip="Mark/unmark the selected statement", id="actor-page-mark"),
     Binding(
         "e", "export", "Export", tooltip="Export this actor's statements to a file", id="actor-page-export"

@@ -4,19 +4,25 @@ The page (tui.app.screens.actor_page) only draws this. Kept apart so the groupin
 counts and the co-occurring actors can be tested on plain data, and so `newsreader` could print
 the same page one day without a terminal UI.
 
+A statement the actor is quoted saying in several articles (the library's same-statement grouping,
+`Library.same_statement`) is one row, under its first printing (by date: the reference), listing
+the other printings and how their words differ; the other articles do not repeat it.
+
 Everything here is one pass over the actor's own statements and the library's actor list: time
-grows with the library's actors and the actor's articles, never with pairs of articles.
+grows with the library's actors and the actor's articles, never with pairs of articles. The first
+same-statement grouping of a library is made here when not made yet: call this on a thread.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
 from tui.core.model import Article, Quote
+from tui.core.reprints.group import StatementGroup, WordChange, word_changes
 
 if TYPE_CHECKING:
     from tui.core.library import ActorSummary, Library
@@ -39,11 +45,35 @@ def article_day(article: Article) -> date | None:
 
 
 @dataclass(frozen=True)
-class ArticleStatements:
-    """One article's statements by the actor, in the order the text gives them."""
+class Printing:
+    """Another article's printing of a statement shown on the page, and how its words differ from
+    the reference's (only the stretches that differ: none when the words are the same)."""
 
     article: Article
-    quotes: tuple[Quote, ...]
+    quote: Quote
+    changes: tuple[WordChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class StatementRow:
+    """One statement of the actor: its first printing (the reference, in the article it is listed
+    under) and its printings in the actor's other articles, oldest first."""
+
+    quote: Quote
+    printings: tuple[Printing, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleStatements:
+    """One article's statements by the actor, in the order the text gives them; a statement first
+    printed in another article is listed there, not here."""
+
+    article: Article
+    rows: tuple[StatementRow, ...]
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        return tuple(row.quote for row in self.rows)
 
     @property
     def day(self) -> date | None:
@@ -110,10 +140,24 @@ class ActorPageData:
 
     @property
     def statement_count(self) -> int:
-        return sum(len(group.quotes) for group in self.groups)
+        """Statements, each counted once however many articles print it."""
+        return sum(len(group.rows) for group in self.groups)
+
+    @property
+    def printing_count(self) -> int:
+        """Statements counted once per article that prints them (what the timeline counts)."""
+        return sum(1 + len(row.printings) for group in self.groups for row in group.rows)
+
+    @property
+    def article_count(self) -> int:
+        """Articles quoting the actor, those whose statements are all listed under another included."""
+        listed = {group.article.id for group in self.groups}
+        listed.update(p.article.id for group in self.groups for row in group.rows for p in row.printings)
+        return len(listed)
 
     def statements(self) -> list[tuple[Article, Quote]]:
-        """Every statement in the page's order: the export and the keys work on these."""
+        """Every statement once, in the page's order, in its reference's article: the export and the
+        keys work on these."""
         return [(group.article, quote) for group in self.groups for quote in group.quotes]
 
 
@@ -140,11 +184,12 @@ def actor_page(
     actor = find_actor(every, key)
     if actor is None:
         return None
+    groups = _groups(library, actor)
     return ActorPageData(
         actor=actor,
         aliases=_aliases(actor),
-        groups=_groups(library, actor),
-        timeline=_timeline(library, actor),
+        groups=groups,
+        timeline=_timeline(library, groups),
         co_actors=_co_actors(every, actor),
         articles_loaded=len(library.articles),
         still_analysing=still_analysing,
@@ -165,29 +210,72 @@ def _aliases(actor: ActorSummary) -> tuple[tuple[str, int], ...]:
 
 
 def _groups(library: Library, actor: ActorSummary) -> tuple[ArticleStatements, ...]:
-    by_article: dict[str, list[Quote]] = {}
-    for article_id, quote in actor.statements:
-        by_article.setdefault(article_id, []).append(quote)
+    rows = statement_rows(actor.statements, library.same_statement, library.article)
+    by_article: dict[str, list[StatementRow]] = {}
+    for article_id, row in rows:
+        by_article.setdefault(article_id, []).append(row)
     groups = []
-    for article_id, quotes in by_article.items():
+    for article_id, article_rows in by_article.items():
         article = library.article(article_id)
         if article is not None:
-            groups.append(ArticleStatements(article, tuple(sorted(quotes, key=lambda q: q.start))))
+            ordered = tuple(sorted(article_rows, key=lambda row: row.quote.start))
+            groups.append(ArticleStatements(article, ordered))
     dated = sorted((g for g in groups if g.article.date), key=lambda g: g.article.date or "", reverse=True)
     return (*dated, *(g for g in groups if not g.article.date))
 
 
-def _timeline(library: Library, actor: ActorSummary) -> Timeline:
+def statement_rows(
+    statements: Sequence[tuple[str, Quote]],
+    same_statement: Callable[[str, Quote], StatementGroup | None],
+    article: Callable[[str], Article | None],
+) -> list[tuple[str, StatementRow]]:
+    """The actor's statements (article id, quote) as rows, each with the id of the article it is
+    listed under: a statement printed by several of these articles is one row, under its first
+    printing (the group's order: by date, then load order), the others its `printings`.
+
+    Only the actor's own statements join a row: an article that printed the words as someone
+    else's (or nobody's) is not this actor's printing. A statement said twice in one article is
+    two rows, as the article gives it.
+    """
+    mine = {(article_id, quote.start) for article_id, quote in statements}
+    rows: list[tuple[str, StatementRow]] = []
+    folded: set[tuple[str, int]] = set()  # printings already shown in a reference's row
+    for article_id, quote in statements:
+        if (article_id, quote.start) in folded:
+            continue
+        group = same_statement(article_id, quote)
+        printed = [a for a in (group.appearances if group else ()) if (a.article_id, a.quote.start) in mine]
+        here = (article_id, quote.start)
+        if len(printed) < 2 or all((a.article_id, a.quote.start) != here for a in printed):
+            rows.append((article_id, StatementRow(quote)))  # alone, or a repeat within its article
+            continue
+        reference, *others = printed
+        spoken = reference.quote.spoken_words()
+        printings = []
+        for other in others:
+            other_article = article(other.article_id)
+            if other_article is None:
+                continue
+            changes = word_changes(spoken, other.quote.spoken_words())
+            differing = tuple(change for change in changes if change.kind != "equal")
+            printings.append(Printing(other_article, other.quote, differing))
+        folded.update((a.article_id, a.quote.start) for a in printed)
+        rows.append((reference.article_id, StatementRow(reference.quote, tuple(printings))))
+    return rows
+
+
+def _timeline(library: Library, groups: Sequence[ArticleStatements]) -> Timeline:
+    """Each statement once, on the day of its first printing (the article it is listed under), as
+    the header counts them: outlets reprinting it later do not make the actor speak again."""
     loaded = [day for day in map(article_day, library.articles) if day is not None]
     days: list[date] = []
     undated = 0
-    for article_id, _ in actor.statements:
-        article = library.article(article_id)
-        day = article_day(article) if article is not None else None
+    for group in groups:
+        day = group.day
         if day is None:
-            undated += 1
+            undated += len(group.rows)
         else:
-            days.append(day)
+            days.extend([day] * len(group.rows))
     return Timeline(min(loaded, default=None), max(loaded, default=None), tuple(sorted(days)), undated)
 
 

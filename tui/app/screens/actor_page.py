@@ -1,9 +1,11 @@
 """The actor's page: one actor across every loaded article.
 
 Who they are (type, the names they go by and in how many articles each), when they spoke (a
-timeline over the loaded articles' dates), everything they said grouped by article, newest first,
-and who they appear with. From here a statement is read in its article (enter), marked (m) or
-exported with the rest of the page (e); escape goes back to where the page was opened.
+timeline over the loaded articles' dates), everything they said grouped by article, newest first
+(a statement several articles print is one row, under its first printing, with the others and the
+words each changes), and who they appear with. From here a statement is read in its article (enter:
+its first printing's; p lists the others), marked (m: the first printing) or exported with the rest
+of the page, each statement once (e); escape goes back to where the page was opened.
 
 The page shows what `tui.core.actor_page` worked out when it opened; marking and jumping go through
 the reader's own paths (QuoteActions, ReaderScreen.show_statement), so they behave as they do there.
@@ -71,8 +73,10 @@ def summary_text(page: ActorPageData) -> Text:
     actor = page.actor
     text = Text()
     text.append(kind_of(actor.label).capitalize(), style="bold")
-    said = page.statement_count
-    text.append(f" · {plural(said, 'statement')} in {plural(len(page.groups), 'article')}")
+    said, printed = page.statement_count, page.printing_count
+    # a statement several articles print counts once, and the printings are said apart
+    printings = f" ({plural(printed, 'printing')})" if printed > said else ""
+    text.append(f" · {plural(said, 'statement')}{printings} in {plural(page.article_count, 'article')}")
     text.append(f" · in {len(actor.article_ids)} of {plural(page.articles_loaded, 'loaded article')}\n")
     text.append("Names: ", style="bold")
     shown = page.aliases[:ALIASES_SHOWN]
@@ -174,10 +178,38 @@ class ActorPageScreen(Screen[None]):
             self.notify(NO_STATEMENT, severity="warning", timeout=3)
             return
         article, quote = picked
+        self._read(article.id, quote.start)
+
+    def _read(self, article_id: str, start: int) -> None:
         reader = self.reader
         while len(self.app.screen_stack) > 1 and self.app.screen is not reader:
             self.app.pop_screen()
-        reader.show_statement(article.id, quote.start)
+        reader.show_statement(article_id, start)
+
+    def action_printings(self) -> None:
+        """The statement's printings in the actor's other articles, as the reader lists them; enter
+        on one reads it there."""
+        from tui.app.screens.same_statement import SameStatementScreen
+        from tui.core.reprints.group import Appearance, StatementGroup
+
+        picked, row = self.statements.statement, self.statements.row
+        if picked is None or row is None:
+            self.notify(NO_STATEMENT, severity="warning", timeout=3)
+            return
+        article, quote = picked
+        if not row.printings:
+            self.notify("No other loaded article prints this statement.", timeout=3)
+            return
+        group = StatementGroup(
+            (Appearance(article.id, quote), *(Appearance(p.article.id, p.quote) for p in row.printings))
+        )
+
+        def chosen(choice: str | None) -> None:
+            if choice:
+                article_id, _, start = choice.rpartition("#")
+                self._read(article_id, int(start))
+
+        self.app.push_screen(SameStatementScreen(group, article.id, self.library.article), chosen)
 
     def action_toggle_mark(self) -> None:
         picked = self.statements.statement

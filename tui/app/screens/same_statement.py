@@ -20,43 +20,19 @@ from textual.widgets.option_list import Option
 
 from tui.app.quote_words import first_words
 from tui.app.widgets.statement_note import outlet
+from tui.app.word_changes import changes_text
 from tui.core.model import Article
 from tui.core.reprints.group import Appearance, StatementGroup
 from tui.core.terminal_safe import visible_line
 
-CHANGES_SHOWN = 3  # changed stretches spelt out per article; the rest are counted
 QUOTE_MARKS = "\"'“”‘’«»„ "
-
-
-def shown(words: str, count: int) -> str:
-    """The first words of a changed stretch, without a leading ellipsis (where a cue was left out)."""
-    return first_words(words.lstrip("… "), count)
 
 
 def how_it_differs(group: StatementGroup, appearance: Appearance) -> Text:
     """'the reference', 'same words', or the words changed, left out and added against the reference."""
     if appearance is group.reference:
         return Text("the first printing: the others are compared with it", style="dim")
-    changes = [c for c in group.changes(appearance) if c.kind != "equal"]
-    if not changes:
-        return Text("same words", style="dim")
-    text = Text()
-    for change in changes[:CHANGES_SHOWN]:
-        if text:
-            text.append("; ", style="dim")
-        if change.kind == "delete":
-            text.append("leaves out ", style="dim")
-            text.append(shown(change.reference, 6), style="strike")
-        elif change.kind == "insert":
-            text.append("adds ", style="dim")
-            text.append(shown(change.version, 6), style="bold")
-        else:
-            text.append(shown(change.reference, 4), style="strike")
-            text.append(" → ", style="dim")
-            text.append(shown(change.version, 4), style="bold")
-    if len(changes) > CHANGES_SHOWN:
-        text.append(f"; {len(changes) - CHANGES_SHOWN} more changes", style="dim")
-    return text
+    return changes_text(group.changes(appearance)) or Text("same words", style="dim")
 
 
 class SameStatementScreen(ModalScreen[str | None]):

@@ -1,5 +1,7 @@
 """The actor page's statements: each article a heading (date · source · title), newest first, and
-under it what the actor said there, starred when marked.
+under it what the actor said there, starred when marked. A statement printed by several of the
+actor's articles is one row under its first printing, naming the others ("also: Politico
+2016-03-02, …") and the words each changes ("leaves out …", "adds …", "great → big").
 
 The headings cannot be chosen; the cursor moves over the statements only, and the page asks
 `statement` which one it is on.
@@ -17,13 +19,18 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.quote_words import first_words
-from tui.core.actor_page import ArticleStatements
+from tui.app.widgets.statement_note import outlet
+from tui.app.word_changes import changes_text
+from tui.core.actor_page import ArticleStatements, Printing, StatementRow
 from tui.core.marks import MarkKey
 from tui.core.model import Article, Quote
 from tui.core.terminal_safe import visible_line
 
 MARKED = " ★"
 WORDS_SHOWN = 20
+OUTLETS_NAMED = 4  # printings named on the "also:" line; the rest are counted
+VERSIONS_SPELT = 2  # printings whose changed words get a line of their own; the rest are counted
+CHANGES_PER_VERSION = 2
 
 
 def article_heading(group: ArticleStatements) -> Text:
@@ -37,14 +44,45 @@ def article_heading(group: ArticleStatements) -> Text:
     return heading
 
 
-def statement_prompt(quote: Quote, *, marked: bool) -> Table:
+def printed_where(printing: Printing) -> str:
+    article = printing.article
+    return f"{outlet(article)} {visible_line(article.date[:10]) if article.date else 'undated'}"
+
+
+def printings_text(printings: Sequence[Printing]) -> Text:
+    """Where else the statement is printed and, for the versions whose words differ, how."""
+    text = Text()
+    if not printings:
+        return text
+    text.append("also: ", style="dim")
+    text.append(", ".join(printed_where(p) for p in printings[:OUTLETS_NAMED]))
+    if len(printings) > OUTLETS_NAMED:
+        text.append(f" and {len(printings) - OUTLETS_NAMED} more", style="dim")
+    changed = [p for p in printings if p.changes]
+    if not changed:
+        text.append(" · same words" if len(printings) == 1 else " · all the same words", style="dim")
+    text.append(" · p lists them", style="dim")
+    for printing in changed[:VERSIONS_SPELT]:
+        text.append("\n")
+        text.append(f"{outlet(printing.article)}: ", style="italic")
+        text.append_text(changes_text(printing.changes, CHANGES_PER_VERSION))
+    if len(changed) > VERSIONS_SPELT:
+        text.append(f"\n{len(changed) - VERSIONS_SPELT} more versions differ", style="dim")
+    return text
+
+
+def statement_prompt(row: StatementRow, *, marked: bool) -> Table:
     """The cue and the first words, wrapped under themselves (a hanging indent under the heading),
-    a star in the margin when marked."""
+    a star in the margin when marked; under them the statement's other printings."""
+    quote = row.quote
     words = Text()
     cue = quote.cue.text if quote.cue else quote.kind
     words.append(visible_line(cue), style="bold")
     words.append(" ")
     words.append(first_words(quote.spoken_words().strip(), WORDS_SHOWN))
+    if row.printings:
+        words.append("\n")
+        words.append_text(printings_text(row.printings))
     row = Table.grid(padding=0, expand=True)
     row.add_column(width=3, no_wrap=True)
     row.add_column(ratio=1)
@@ -66,6 +104,7 @@ class ActorStatements(OptionList):
         super().__init__(id=id)
         self.groups = tuple(groups)
         self.items: list[tuple[Article, Quote]] = []
+        self.rows: list[StatementRow] = []
         self.marked: set[MarkKey] = set()
 
     def on_mount(self) -> None:
@@ -76,17 +115,19 @@ class ActorStatements(OptionList):
         chosen = self.highlighted
         self.clear_options()
         self.items = []
+        self.rows = []
         options: list[Option | None] = []
         for group in self.groups:
             if options:
                 options.append(None)  # a separator line between articles
             options.append(Option(article_heading(group), disabled=True))
-            for quote in group.quotes:
-                key = MarkKey.of(group.article, quote)
+            for row in group.rows:
+                key = MarkKey.of(group.article, row.quote)
                 options.append(
-                    Option(statement_prompt(quote, marked=key in self.marked), id=str(len(self.items)))
+                    Option(statement_prompt(row, marked=key in self.marked), id=str(len(self.items)))
                 )
-                self.items.append((group.article, quote))
+                self.items.append((group.article, row.quote))
+                self.rows.append(row)
         if not options:
             options.append(
                 Option(Text("No statements attributed to this actor.", style="dim italic"), disabled=True)
@@ -109,7 +150,16 @@ class ActorStatements(OptionList):
             if option.id is not None:
                 article, quote = self.items[int(option.id)]
                 marked = MarkKey.of(article, quote) in self.marked
-                self.replace_option_prompt_at_index(index, statement_prompt(quote, marked=marked))
+                row = self.rows[int(option.id)]
+                self.replace_option_prompt_at_index(index, statement_prompt(row, marked=marked))
+
+    @property
+    def row(self) -> StatementRow | None:
+        """The row under the cursor (its statement and other printings), or None when there is none."""
+        if self.highlighted is None:
+            return None
+        option = self.get_option_at_index(self.highlighted)
+        return self.rows[int(option.id)] if option.id is not None else None
 
     @property
     def statement(self) -> tuple[Article, Quote] | None:
@@ -120,12 +170,16 @@ class ActorStatements(OptionList):
         return self.items[int(option.id)] if option.id is not None else None
 
     def select_statement(self, article_id: str, start: int) -> bool:
-        """Put the cursor on a statement (tests and the page's own restoring); False when absent."""
+        """Put the cursor on a statement, or on the row that shows it as another printing (tests and
+        the page's own restoring); False when absent."""
         for index in range(self.option_count):
             option = self.get_option_at_index(index)
             if option.id is not None:
                 article, quote = self.items[int(option.id)]
-                if article.id == article_id and quote.start == start:
+                printings = self.rows[int(option.id)].printings
+                if (article.id, quote.start) == (article_id, start) or any(
+                    (p.article.id, p.quote.start) == (article_id, start) for p in printings
+                ):
                     self.highlighted = index
                     return True
         return False
