@@ -21,6 +21,7 @@ from typing import Any
 from .lexicon import role_nouns, verb_for
 from .page_furniture import Furniture
 from .quote_marks import QuotedSpan, find_quoted_spans, is_separator_line, is_title, only_separators
+from .signed_paragraphs import signed_paragraphs
 from .speakers import antecedent, doc_text, mention_tokens, subject_of
 
 Doc = Any
@@ -788,14 +789,43 @@ def find_statements(doc: Doc) -> list[Statement]:
     if furniture.spans:  # links to other stories and photo captions hold no statement of this article
         statements = [st for st in statements if not furniture.holds(st.start)]
         orphans = [q for q in orphans if not furniture.holds(q.start)]
+    signed = _signed(doc, text, statements)
+    if signed:
+        statements = [st for st in statements if not any(_overlaps((st.start, st.end), s) for s in signed)]
+        orphans = [q for q in orphans if not any(_overlaps((q.start, q.end), s) for s in signed)]
     statements.extend(_follow_ons(doc, statements, orphans, quoted))
     statements.extend(_unattributed(text, statements, orphans))
     statements = [st for st in statements if says_something(text, st.start, st.end)]
-    statements.sort(key=lambda s: s.start)
     for st in statements:
         st.parts = _by_paragraph(text, _parts(text, st, quoted, index.quote_starts))
         st.kind = _kind(text, st, quoted)
+    for (start, end), st in signed.items():
+        st.parts = [(start, end)]
+        statements.append(st)
+    statements.sort(key=lambda s: s.start)
     return statements
+
+
+def _signed(doc: Doc, text: str, statements: list[Statement]) -> dict[tuple[int, int], Statement]:
+    """Paragraphs signed by their speaker (signed_paragraphs.py), as direct statements.
+
+    An embedded post is one statement, whatever its words report (`the union says ...` inside a post is
+    the post's author's); a pull quote only where nothing else was found in its paragraph.
+    """
+    found: dict[tuple[int, int], Statement] = {}
+    for signed in signed_paragraphs(doc, text):
+        span = (signed.start, signed.end)
+        if not signed.post and any(_overlaps((st.start, st.end), span) for st in statements):
+            continue
+        found[span] = Statement(
+            start=signed.start,
+            end=signed.end,
+            kind="direct",
+            cue=signed.cue,
+            speaker=signed.speaker,
+            speaker_token=signed.speaker_token,
+        )
+    return found
 
 
 def _governs(doc: Doc, index: _Index, cue: Token, quote: QuotedSpan) -> bool:
