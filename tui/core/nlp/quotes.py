@@ -188,6 +188,12 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
             ):
                 continue  # "“You winning?” she said, but ..., Melanie said yes": not Melanie's words
             start = child.left_edge.i
+            if child.dep_ == "ccomp" and child.i > verb.i and not _has_subject(child):
+                # `said smaller brewers ... are likely to suffer`: the parser took the clause's subject
+                # for the verb's object
+                taken = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < child.i]
+                if taken:
+                    start = taken[0].left_edge.i
             if child.dep_ == "xcomp" and child.i > verb.i:
                 # `urged his supporters to vote`: who is urged is part of what was said
                 addressee = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < child.i]
@@ -228,6 +234,10 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
             if objects and objects[0].lower_ not in _OBJECT_PRONOUNS:
                 return _span_of(objects)
     return _detached_clause(verb)
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in token.children)
 
 
 def _with_coordinated_clause(verb: Token, clause: Token) -> int:
@@ -275,7 +285,8 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     complement; the sign is a comma right before the cue and its subject.
     """
     sent = verb.sent
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    subject = min(subjects, key=lambda c: abs(c.i - verb.i), default=None)  # see subject_of
     if subject is None or any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
         return None
     left = min(verb.i, subject.left_edge.i)

@@ -106,7 +106,9 @@ def subject_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(6):
         climbed = current is not verb
-        for child in current.children:
+        # the subject nearest the verb: a parser that hangs a second one on it ("The people who stand by
+        # them tend to be worth it, he said") took the reported clause's subject for the cue's
+        for child in sorted(current.children, key=lambda c: abs(c.i - current.i)):
             if (
                 child.dep_ in {"nsubj", "csubj"}
                 and child.text.strip(_DASHES_AND_QUOTES)
