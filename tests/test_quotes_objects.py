@@ -31,3 +31,19 @@ def test_what_is_reported_revealed_or_confirmed_as_a_clause_still_is():
     assert quote_texts("The mayor revealed that the arena would cost twice as much.") == [
         "that the arena would cost twice as much"
     ]
+
+
+def test_what_someone_writes_or_warns_about_is_a_topic_not_words_said():
+    for sentence in (
+        "She writes about food and travel for a weekly magazine.",
+        "The economist, who writes extensively about housing, spoke at the forum.",
+        "Forecasters warned of heavy snow across the region.",
+        "Retailers have warned about slowing sales this winter.",
+    ):
+        assert quote_texts(sentence) == [], sentence
+    assert quote_texts("Forecasters warned that the roads would be icy by morning.") == [
+        "that the roads would be icy by morning"
+    ]
+    assert quote_texts("The union warned against any cuts to the night shift.") == [
+        "any cuts to the night shift"
+    ]

@@ -289,6 +289,8 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     subject = min(subjects, key=lambda c: abs(c.i - verb.i), default=None)  # see subject_of
     if subject is None or any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
         return None
+    if subject.tag_ in {"WP", "WDT"}:
+        return None  # `The economist, who writes about housing, spoke`: a description, not an aside
     left = min(verb.i, subject.left_edge.i)
     right = max(verb.i, subject.right_edge.i) + 1
     if left - 1 <= sent.start or verb.doc[left - 1].text not in {",", "—", "--"}:
