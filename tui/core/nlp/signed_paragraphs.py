@@ -24,11 +24,13 @@ Doc = Any
 Token = Any
 
 _POST_SIGNATURE = re.compile(
-    r"[ \t]*(?:(?:https?://\S+|\S*pic\.twitter\.com/\S+)[ \t]*)*"
     r"(?P<dash>[—–―]|--)[ \t]*(?P<name>[^\s()@][^\n()@]{0,60}?)[ \t]*\(@\w{1,30}\)"
     r"(?:[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},[ \t]*\d{4})?[ \t]*\.?[ \t]*$"
 )
-"""The end of an embedded post: its links, then `— Name (@handle) Month D, YYYY`."""
+"""The end of an embedded post: `— Name (@handle) Month D, YYYY` (its links come before)."""
+_LINK_MARKS = ("://", "pic.twitter.com/")
+_LINKS = 4
+"""A post ends in a link or two (its own, a picture's); more words with links are the post's words."""
 
 _SENTENCE_END = re.compile(r"[.?!…][”\"’')]?[ \t]+")
 _NAME_WORDS = 8
@@ -85,10 +87,12 @@ def _body(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _post(doc: Doc, starts: list[int], text: str, start: int, end: int) -> Signed | None:
+    if "(@" not in text[start:end]:
+        return None
     match = _POST_SIGNATURE.search(text, start, end)
     if match is None:
         return None
-    body = _body(text, start, match.start())
+    body = _body(text, start, _without_links(text, start, match.start()))
     if len(text[body[0] : body[1]].split()) < _MIN_WORDS:
         return None
     name_start, name_end = match.span("name")
@@ -98,12 +102,30 @@ def _post(doc: Doc, starts: list[int], text: str, start: int, end: int) -> Signe
     return Signed(body[0], body[1], match.span("dash"), (name_start, name_end), name[-1].i, post=True)
 
 
+def _without_links(text: str, start: int, end: int) -> int:
+    """Where the words of a post end, before the links closing it (`... days. #Stormpic.twitter.com/x`)."""
+    for _ in range(_LINKS):
+        stretch = text[start:end].rstrip()
+        cut = max(stretch.rfind(" "), stretch.rfind("\t"), stretch.rfind("\n")) + 1
+        word = stretch[cut:]
+        found = [word.find(mark) for mark in _LINK_MARKS if mark in word]
+        if not word or not found:
+            return start + len(stretch)
+        if word.startswith("pic.twitter.com/") or "://" in word:
+            end = start + cut
+        else:
+            return start + cut + min(found)  # a hashtag run into the link: keep the hashtag
+    return end
+
+
 def _pull_quote(doc: Doc, starts: list[int], text: str, start: int, end: int) -> Signed | None:
     """`Sentences. Name, role` on one line: the sentences are the name's."""
-    ends = [m for m in _SENTENCE_END.finditer(text, start, end) if not _abbreviation(text, start, m.start())]
-    if not ends:
+    last = None
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if not _abbreviation(text, start, match.start()):
+            last = match
+    if last is None:
         return None
-    last = ends[-1]
     name_start, name_end = _body(text, last.end(), end)
     if name_end <= name_start or any(mark in text[name_start:name_end] for mark in '()/:;"“”'):
         return None
@@ -123,9 +145,14 @@ def _pull_quote(doc: Doc, starts: list[int], text: str, start: int, end: int) ->
 
 def _abbreviation(text: str, start: int, stop: int) -> bool:
     """Whether the full stop at `stop` ends an abbreviation (`Dr.`, `U.S.`), not a sentence."""
-    word = text[start:stop].rsplit(None, 1)[-1] if text[start:stop].split() else ""
-    word = word.rsplit(".", 1)[-1]
-    return text[stop] == "." and 0 < len(word) <= 3 and word[:1].isupper()
+    if text[stop] != ".":
+        return False
+    word = re.split(r"[\s.]", text[max(start, stop - 4) : stop])[-1]
+    return (
+        0 < len(word) <= 3
+        and word[:1].isupper()
+        and (stop - len(word) == start or not text[stop - len(word) - 1].isalnum())
+    )
 
 
 def _is_signature(name: list[Token]) -> bool:
