@@ -33,3 +33,17 @@ def test_a_cue_after_its_sentence_keeps_its_own_subject_when_the_parse_gives_it_
             "he",
         )
     ]
+
+
+def test_two_clauses_the_parse_hangs_on_one_cue_after_them_are_both_reported():
+    assert statements("The bus is slow and crowded in winter, and the fares went up again, riders say.") == [
+        ("The bus is slow and crowded in winter, and the fares went up again", "riders")
+    ]
+    [(reported, speaker)] = statements(
+        "It’s like a warm coat that keeps the cold out and the heat in (and yes, wool socks are actually "
+        "a must, says Jensen."
+    )
+    assert reported.startswith("It’s like a warm coat") and reported.endswith(
+        "wool socks are actually a must"
+    )
+    assert speaker == "Jensen"

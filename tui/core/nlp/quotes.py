@@ -188,6 +188,11 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
             ):
                 continue  # "“You winning?” she said, but ..., Melanie said yes": not Melanie's words
             start = child.left_edge.i
+            end = _with_coordinated_clause(verb, child)
+            if child.i < verb.i:
+                # `A (and yes, B), says X.`: the parser may hang two clauses on a cue after them
+                before = [c for c in children if c.dep_ == "ccomp" and c.i < verb.i]
+                end = max(c.right_edge.i for c in before) + 1
             if child.dep_ == "ccomp" and child.i > verb.i and not _has_subject(child):
                 # `said smaller brewers ... are likely to suffer`: the parser took the clause's subject
                 # for the verb's object
@@ -199,7 +204,7 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
                 addressee = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < child.i]
                 if addressee:
                     start = addressee[0].left_edge.i
-            return start, _with_coordinated_clause(verb, child)
+            return start, end
     if "object" in reporting.frames:
         objects = [c for c in verb.rights if c.dep_ in {"dobj", "oprd", "xcomp", "ccomp"}]
         if (
