@@ -47,3 +47,23 @@ def test_two_clauses_the_parse_hangs_on_one_cue_after_them_are_both_reported():
         "wool socks are actually a must"
     )
     assert speaker == "Jensen"
+
+
+def test_a_report_the_parser_made_the_main_clause_is_still_reported():
+    assert statements("Still, Lindqvist said winter can complicate a long trip.") == [
+        ("winter can complicate a long trip", "Lindqvist")
+    ]
+    assert statements("Okafor admits in this case, there were long delays.") == [
+        ("in this case, there were long delays", "Okafor")
+    ]
+
+
+def test_a_reported_subject_split_off_as_the_cues_object_stays_in_the_report():
+    assert statements(
+        "Garland said unemployment and lost earning power due to heart attacks have broad effects on kids."
+    ) == [("unemployment and lost earning power due to heart attacks have broad effects on kids", "Garland")]
+
+
+def test_a_cue_with_an_object_and_a_second_act_reports_nothing():
+    assert statements("The mayor said goodbye and left the hall.") == []
+    assert statements("Mariano wrote a memoir about her years in the clinic.") == []

@@ -238,7 +238,55 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects and objects[0].lower_ not in _OBJECT_PRONOUNS:
                 return _span_of(objects)
-    return _detached_clause(verb)
+    return _detached_clause(verb) or _swallowed_clause(verb)
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _swallowed_clause(verb: Token) -> tuple[int, int] | None:
+    """What a cue reports when the parser made the reported clause the sentence's main clause.
+
+    `Still, McNeely said disease can complicate it.` parsed with `said` hanging on `complicate`, and
+    `Garland said unemployment and lost earnings have broad effects` with `unemployment` as the object
+    of `said`: a verb that reports only clauses, with its subject written before it, reports the rest
+    of its sentence when that holds a finite verb of its own.
+    """
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or "clause" not in verb_for(verb.lower_).frames:
+        return None
+    if set(verb_for(verb.lower_).frames) - {"clause"} or any(
+        c.dep_ in {"ccomp", "xcomp"} for c in verb.children
+    ):
+        return None
+    sent = verb.sent
+    if verb.i + 1 >= sent.end or verb.doc[verb.i + 1].is_punct:
+        return None  # `The museum, Mr. Bush said, celebrated ...`: an aside (_parenthetical_content)
+    head = verb.head
+    swallowed = verb.dep_ in {"advmod", "ccomp", "dep", "parataxis"} and head.i > verb.i
+    swallowed = swallowed and head.pos_ in {"VERB", "AUX"}
+    # `said unemployment and lost earnings have ...`: an object, then a verb coordinated with the cue
+    # that has no subject of its own: the object was that verb's subject
+    objects = [
+        c for c in verb.rights if c.dep_ == "dobj" and c.i == verb.i + 1 and c.pos_ in {"NOUN", "PROPN"}
+    ]
+    split = bool(objects) and any(
+        c.dep_ == "conj" and c.tag_ in _FINITE and not _has_subject(c)
+        for c in verb.rights
+        if c.i > verb.i + 1
+    )
+    if not swallowed and not split:
+        return None
+    rest = [t for t in sent if t.i > verb.i]
+    # a finite verb of the reported clause itself, not the one coordinated with the cue (`said goodbye
+    # and left the hall` reports nothing)
+    if not any(t.tag_ in _FINITE and not (t.dep_ == "conj" and t.head.i == verb.i) for t in rest):
+        return None
+    if subject_of(verb) is None:
+        return None
+    end = rest[-1].i + 1
+    while end > verb.i + 1 and verb.doc[end - 1].is_punct:
+        end -= 1
+    return (verb.i + 1, end) if end - verb.i > 3 else None
 
 
 def _has_subject(token: Token) -> bool:

@@ -103,6 +103,15 @@ def subject_of(verb: Token) -> Token | None:
     shown = _shown_speaking(verb)
     if shown is not None:
         return shown
+    named = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        named is not None
+        and named.head.i == verb.i
+        and named.pos_ == "PROPN"
+        and named.dep_ in {"advmod", "npadvmod", "dep"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    ):
+        return named  # `Still, McNeely said disease can ...` parsed with McNeely as an adverb of `said`
     current = verb
     for _ in range(6):
         climbed = current is not verb
