@@ -22,7 +22,7 @@ from .lexicon import role_nouns, verb_for
 from .page_furniture import Furniture
 from .quote_marks import QuotedSpan, find_quoted_spans, is_separator_line, is_title, only_separators
 from .signed_paragraphs import signed_paragraphs
-from .speakers import antecedent, doc_text, mention_tokens, subject_of
+from .speakers import antecedent, doc_text, mention_tokens, subject_of, subjects_first
 
 Doc = Any
 Token = Any
@@ -338,8 +338,7 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     complement; the sign is a comma right before the cue and its subject.
     """
     sent = verb.sent
-    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    subject = min(subjects, key=lambda c: abs(c.i - verb.i), default=None)  # see subject_of
+    subject = next((c for c in subjects_first(verb) if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
         return None
     if subject.tag_ in {"WP", "WDT"}:

@@ -115,9 +115,7 @@ def subject_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(6):
         climbed = current is not verb
-        # the subject nearest the verb: a parser that hangs a second one on it ("The people who stand by
-        # them tend to be worth it, he said") took the reported clause's subject for the cue's
-        for child in sorted(current.children, key=lambda c: abs(c.i - current.i)):
+        for child in subjects_first(current):
             if (
                 child.dep_ in {"nsubj", "csubj"}
                 and child.text.strip(_DASHES_AND_QUOTES)
@@ -151,6 +149,21 @@ def subject_of(verb: Token) -> Token | None:
             continue
         break
     return _name_right_before(verb) or (_name_right_before(current) if current is not verb else None)
+
+
+def subjects_first(verb: Token) -> list[Token]:
+    """The children of `verb`, the subject nearest before it first when the parser hung two on it with a
+    verb between them: the far one belongs to a clause before the cue (`The people who stand by them
+    tend to be worth it, he said`, `Back when he wrote it, Mr. McKinley said`). With no verb between
+    them the first is the one: `Mohammad Ali Abtahi, former vice president writes`."""
+    children = list(verb.children)
+    before = [c for c in children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(before) > 1:
+        near = before[-1]
+        doc = verb.doc
+        if any(t.pos_ in {"VERB", "AUX"} for t in doc[before[0].i + 1 : near.left_edge.i]):
+            return [near, *(c for c in children if c is not near)]
+    return children
 
 
 _DASHES_AND_QUOTES = "―—–-\"“”‘’'`"
