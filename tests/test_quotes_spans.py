@@ -67,3 +67,8 @@ def test_a_reported_subject_split_off_as_the_cues_object_stays_in_the_report():
 def test_a_cue_with_an_object_and_a_second_act_reports_nothing():
     assert statements("The mayor said goodbye and left the hall.") == []
     assert statements("Mariano wrote a memoir about her years in the clinic.") == []
+
+
+def test_a_one_word_question_before_its_cue_is_the_question_asked():
+    # the parser takes `Stay` for the cue's to-infinitive, in front of it
+    assert statements("“Stay?” he asked.") == [("“Stay?”", "he")]

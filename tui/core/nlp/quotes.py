@@ -191,8 +191,8 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
             end = _with_coordinated_clause(verb, child)
             if child.i < verb.i:
                 # `A (and yes, B), says X.`: the parser may hang two clauses on a cue after them
-                before = [c for c in children if c.dep_ == "ccomp" and c.i < verb.i]
-                end = max(c.right_edge.i for c in before) + 1
+                nearer = [c for c in children if c.dep_ == "ccomp" and child.i < c.i < verb.i]
+                end = max([end, *(c.right_edge.i + 1 for c in nearer)])
             if child.dep_ == "ccomp" and child.i > verb.i and not _has_subject(child):
                 # `said smaller brewers ... are likely to suffer`: the parser took the clause's subject
                 # for the verb's object
