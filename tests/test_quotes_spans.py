@@ -72,3 +72,17 @@ def test_a_cue_with_an_object_and_a_second_act_reports_nothing():
 def test_a_one_word_question_before_its_cue_is_the_question_asked():
     # the parser takes `Stay` for the cue's to-infinitive, in front of it
     assert statements("“Stay?” he asked.") == [("“Stay?”", "he")]
+
+
+def test_a_cue_closing_a_paragraph_reports_the_sentence_before_it():
+    text = (
+        "The workers who stay with the company when times get hard tend to be the ones who are worth the "
+        "money they earn, he said.\n\nThe plant reopened in May."
+    )
+    assert statements(text) == [
+        (
+            "The workers who stay with the company when times get hard tend to be the ones who are worth the "
+            "money they earn",
+            "he",
+        )
+    ]

@@ -359,7 +359,10 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
         return None
     if end < sent.end and verb.doc[end].text in {",", "—", "--"} and sent.end - end > 3:
         return sent.start, sent.end
-    if end >= sent.end - 1:
+    last = sent.end
+    while last > end and (verb.doc[last - 1].is_space or verb.doc[last - 1].is_punct):
+        last -= 1  # the sentence's full stop, and the line break spaCy keeps in it
+    if end >= last:
         return sent.start, left - 1
     return None
 
