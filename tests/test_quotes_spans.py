@@ -86,3 +86,14 @@ def test_a_cue_closing_a_paragraph_reports_the_sentence_before_it():
             "he",
         )
     ]
+
+
+def test_a_cue_set_between_commas_inside_its_report_is_left_out_of_the_parts():
+    text = "But while some towns shrink in winter, Okafor said, for others the cold season brings visitors."
+    [quote] = analyse(text).quotes
+    assert quote.text == text.rstrip(".")
+    assert [text[s:e] for s, e in quote.parts] == [
+        "But while some towns shrink in winter",
+        "for others the cold season brings visitors",
+    ]
+    assert (quote.cue.text, quote.speaker.text) == ("said", "Okafor")

@@ -193,6 +193,8 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
                 # `A (and yes, B), says X.`: the parser may hang two clauses on a cue after them
                 nearer = [c for c in children if c.dep_ == "ccomp" and child.i < c.i < verb.i]
                 end = max([end, *(c.right_edge.i + 1 for c in nearer)])
+            if child.dep_ == "ccomp" and child.i > verb.i:
+                start = _aside_lead(verb, start)
             if child.dep_ == "ccomp" and child.i > verb.i and not _has_subject(child):
                 # `said smaller brewers ... are likely to suffer`: the parser took the clause's subject
                 # for the verb's object
@@ -287,6 +289,25 @@ def _swallowed_clause(verb: Token) -> tuple[int, int] | None:
     while end > verb.i + 1 and verb.doc[end - 1].is_punct:
         end -= 1
     return (verb.i + 1, end) if end - verb.i > 3 else None
+
+
+def _aside_lead(verb: Token, start: int) -> int:
+    """Where a report starts whose cue is an aside in it: `It is on Trudeau's watch, Scheer said, that the
+    country faces ...` and `But while some couples collapse, Rutledge said, for others it can ...` report
+    the words before the aside too (its parts leave the aside out). The sign: the cue and its subject
+    stand between commas, after at least a few words that hold no cue of their own."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    doc = verb.doc
+    if subject is None or start != verb.i + 2 or doc[verb.i + 1].text != ",":
+        return start
+    left = subject.left_edge.i
+    sent = verb.sent
+    if left - 1 <= sent.start or doc[left - 1].text != ",":
+        return start
+    lead = [t for t in doc[sent.start : left - 1] if not (t.is_punct or t.is_space)]
+    if len(lead) < 3 or any(_is_cue(t) for t in lead):
+        return start
+    return lead[0].i
 
 
 def _has_subject(token: Token) -> bool:
@@ -441,7 +462,8 @@ def _from_verbs(doc: Doc, index: _Index) -> list[Statement]:
             continue
         start, end = _trimmed(doc_text(doc), *_char_span(doc, start_tok, end_tok))
         relative = doc[start_tok].tag_ in {"WDT", "WP"} and doc[start_tok].i < token.i
-        if end - start < 3 or (start <= token.idx < end and not (parenthetical or relative)):
+        aside = start_tok < token.i and _aside_lead(token, token.i + 2) == start_tok
+        if end - start < 3 or (start <= token.idx < end and not (parenthetical or relative or aside)):
             continue
         speaker, speaker_token = _speaker_for(token)
         found.append(
