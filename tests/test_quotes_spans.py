@@ -97,3 +97,24 @@ def test_a_cue_set_between_commas_inside_its_report_is_left_out_of_the_parts():
         "for others the cold season brings visitors",
     ]
     assert (quote.cue.text, quote.speaker.text) == ("said", "Okafor")
+
+
+def test_who_is_told_and_what_is_ordered_are_not_the_report():
+    [(reported, speaker)] = statements(
+        'The recruiter told her on one occasion: "If you cannot travel, stay home and wait for word."'
+    )
+    assert not reported.startswith("her") and speaker == "The recruiter"
+    assert (
+        statements(
+            "The grocer ordered bigger boxes from suppliers and increased deliveries, while its rival "
+            "ordered extra stock."
+        )
+        == []
+    )
+
+
+def test_an_inverted_aside_keeps_the_whole_sentence():
+    [(reported, speaker)] = statements(
+        "Because warm water is lighter, says the study, it rises above the colder water near the shelf."
+    )
+    assert reported.startswith("Because warm water is lighter") and speaker == "the study"

@@ -195,11 +195,11 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
                 end = max([end, *(c.right_edge.i + 1 for c in nearer)])
             if child.dep_ == "ccomp" and child.i > verb.i:
                 start = _aside_lead(verb, start)
-            if child.dep_ == "ccomp" and child.i > verb.i and not _has_subject(child):
+            if child.dep_ == "ccomp" and child.i > verb.i and not _has_subject(child) and _finite(child):
                 # `said smaller brewers ... are likely to suffer`: the parser took the clause's subject
-                # for the verb's object
+                # for the verb's object (not who was told: `told her: "Take a knife"`, `told Reuters ...`)
                 taken = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < child.i]
-                if taken:
+                if taken and not (_addressee(taken[0]) and "to" in reporting.frames):
                     start = taken[0].left_edge.i
             if child.dep_ == "xcomp" and child.i > verb.i:
                 # `urged his supporters to vote`: who is urged is part of what was said
@@ -244,6 +244,20 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
 
 
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_SAYING = {
+    "say",
+    "add",
+    "admit",
+    "claim",
+    "insist",
+    "explain",
+    "argue",
+    "state",
+    "concede",
+    "contend",
+    "stress",
+}
+"""Verbs that report words and nothing else: `order`, `rule` or `figure` with an object are acts."""
 
 
 def _swallowed_clause(verb: Token) -> tuple[int, int] | None:
@@ -254,7 +268,7 @@ def _swallowed_clause(verb: Token) -> tuple[int, int] | None:
     of `said`: a verb that reports only clauses, with its subject written before it, reports the rest
     of its sentence when that holds a finite verb of its own.
     """
-    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or "clause" not in verb_for(verb.lower_).frames:
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb_for(verb.lower_).lemma not in _SAYING:
         return None
     if set(verb_for(verb.lower_).frames) - {"clause"} or any(
         c.dep_ in {"ccomp", "xcomp"} for c in verb.children
@@ -283,8 +297,9 @@ def _swallowed_clause(verb: Token) -> tuple[int, int] | None:
     # and left the hall` reports nothing)
     if not any(t.tag_ in _FINITE and not (t.dep_ == "conj" and t.head.i == verb.i) for t in rest):
         return None
-    if subject_of(verb) is None:
-        return None
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i:
+        return None  # `Because warm water is lighter, says the study, it rises`: an aside
     end = rest[-1].i + 1
     while end > verb.i + 1 and verb.doc[end - 1].is_punct:
         end -= 1
@@ -308,6 +323,16 @@ def _aside_lead(verb: Token, start: int) -> int:
     if len(lead) < 3 or any(_is_cue(t) for t in lead):
         return start
     return lead[0].i
+
+
+def _finite(clause: Token) -> bool:
+    """Whether a clause's verb is finite (`are likely`, `will go`), not an order (`take a knife`)."""
+    return clause.tag_ in {"VBD", "VBZ", "VBP"} or any(c.tag_ == "MD" for c in clause.children)
+
+
+def _addressee(noun: Token) -> bool:
+    """Whether an object names who is spoken to (`told her`, `told Reuters`, `told our correspondent`)."""
+    return noun.pos_ in {"PRON", "PROPN"} or any(c.dep_ == "poss" for c in noun.children)
 
 
 def _has_subject(token: Token) -> bool:
