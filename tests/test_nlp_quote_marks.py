@@ -28,6 +28,12 @@ def test_apostrophes_are_not_quote_marks():
     assert quoted("Clinton's team didn't say.") == []
 
 
+def test_a_year_cut_short_is_no_opening_mark():
+    assert quoted("Sales 2016 2017 2018 ‘19 SOURCE: the company’s reports") == []
+    assert quoted("Music of the ‘90s and the ‘80s came back, the DJ’s fans said.") == []
+    assert quoted("She called it ‘a fine mess’ in ‘19.") == ["‘a fine mess’"]
+
+
 def test_single_curly_quotes_open_only_where_a_quote_can_start():
     assert quoted("Trump: ‘I will win’ and the voters’ choice") == ["‘I will win’"]
 

@@ -10,7 +10,7 @@ import importlib.metadata
 import importlib.util
 import os
 
-ANALYSIS_VERSION = 12
+ANALYSIS_VERSION = 13
 """Bump whenever the extraction's output changes: cached analyses of older versions are then redone."""
 
 MODEL_ENV = "NEWSREADER_MODEL"

@@ -36,6 +36,9 @@ class QuotedSpan:
     closed: bool = True
 
 
+_ELIDED_YEAR = re.compile(r"\d\d(?:s\b|(?![\w’'%]))")
+
+
 @dataclass(frozen=True)
 class _Mark:
     start: int
@@ -55,6 +58,8 @@ def _classify(text: str, match: re.Match[str]) -> _Mark | None:
         # ‘ opens only at a word start and before a word: never in "rock ‘n’ roll"-like runs.
         if family == "single" and (before not in _BEFORE_OPEN or not (after.isalnum() or after in '“"$')):
             return None
+        if family == "single" and _ELIDED_YEAR.match(text, end):
+            return None  # `‘19`, `‘90s`: a year cut short, typed with the opening mark
         return _Mark(start, end, family, True, False)
     if mark == "”" and before in _BEFORE_OPEN and (after.isalnum() or after in "‘'"):
         return _Mark(start, end, "curly", True, False)  # a wrong-way mark opening a quote: ”Fear. I am ...

@@ -21,7 +21,8 @@ from typing import Any
 from .lexicon import role_nouns, verb_for
 from .page_furniture import Furniture
 from .quote_marks import QuotedSpan, find_quoted_spans, is_separator_line, is_title, only_separators
-from .speakers import antecedent, doc_text, mention_tokens, subject_of
+from .signed_paragraphs import signed_paragraphs
+from .speakers import antecedent, doc_text, mention_tokens, subject_of, subjects_first
 
 Doc = Any
 Token = Any
@@ -187,12 +188,25 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
             ):
                 continue  # "“You winning?” she said, but ..., Melanie said yes": not Melanie's words
             start = child.left_edge.i
+            end = _with_coordinated_clause(verb, child)
+            if child.i < verb.i:
+                # `A (and yes, B), says X.`: the parser may hang two clauses on a cue after them
+                nearer = [c for c in children if c.dep_ == "ccomp" and child.i < c.i < verb.i]
+                end = max([end, *(c.right_edge.i + 1 for c in nearer)])
+            if child.dep_ == "ccomp" and child.i > verb.i:
+                start = _aside_lead(verb, start)
+            if child.dep_ == "ccomp" and child.i > verb.i and not _has_subject(child) and _finite(child):
+                # `said smaller brewers ... are likely to suffer`: the parser took the clause's subject
+                # for the verb's object (not who was told: `told her: "Take a knife"`, `told Reuters ...`)
+                taken = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < child.i]
+                if taken and not (_addressee(taken[0]) and "to" in reporting.frames):
+                    start = taken[0].left_edge.i
             if child.dep_ == "xcomp" and child.i > verb.i:
                 # `urged his supporters to vote`: who is urged is part of what was said
                 addressee = [c for c in children if c.dep_ == "dobj" and verb.i < c.i < child.i]
                 if addressee:
                     start = addressee[0].left_edge.i
-            return start, _with_coordinated_clause(verb, child)
+            return start, end
     if "object" in reporting.frames:
         objects = [c for c in verb.rights if c.dep_ in {"dobj", "oprd", "xcomp", "ccomp"}]
         if (
@@ -226,7 +240,103 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
             objects = [c for c in child.children if c.dep_ in {"pobj", "pcomp"}]
             if objects and objects[0].lower_ not in _OBJECT_PRONOUNS:
                 return _span_of(objects)
-    return _detached_clause(verb)
+    return _detached_clause(verb) or _swallowed_clause(verb)
+
+
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_SAYING = {
+    "say",
+    "add",
+    "admit",
+    "claim",
+    "insist",
+    "explain",
+    "argue",
+    "state",
+    "concede",
+    "contend",
+    "stress",
+}
+"""Verbs that report words and nothing else: `order`, `rule` or `figure` with an object are acts."""
+
+
+def _swallowed_clause(verb: Token) -> tuple[int, int] | None:
+    """What a cue reports when the parser made the reported clause the sentence's main clause.
+
+    `Still, McNeely said disease can complicate it.` parsed with `said` hanging on `complicate`, and
+    `Garland said unemployment and lost earnings have broad effects` with `unemployment` as the object
+    of `said`: a verb that reports only clauses, with its subject written before it, reports the rest
+    of its sentence when that holds a finite verb of its own.
+    """
+    if verb.tag_ not in {"VBD", "VBZ", "VBP"} or verb_for(verb.lower_).lemma not in _SAYING:
+        return None
+    if set(verb_for(verb.lower_).frames) - {"clause"} or any(
+        c.dep_ in {"ccomp", "xcomp"} for c in verb.children
+    ):
+        return None
+    sent = verb.sent
+    if verb.i + 1 >= sent.end or verb.doc[verb.i + 1].is_punct:
+        return None  # `The museum, Mr. Bush said, celebrated ...`: an aside (_parenthetical_content)
+    head = verb.head
+    swallowed = verb.dep_ in {"advmod", "ccomp", "dep", "parataxis"} and head.i > verb.i
+    swallowed = swallowed and head.pos_ in {"VERB", "AUX"}
+    # `said unemployment and lost earnings have ...`: an object, then a verb coordinated with the cue
+    # that has no subject of its own: the object was that verb's subject
+    objects = [
+        c for c in verb.rights if c.dep_ == "dobj" and c.i == verb.i + 1 and c.pos_ in {"NOUN", "PROPN"}
+    ]
+    split = bool(objects) and any(
+        c.dep_ == "conj" and c.tag_ in _FINITE and not _has_subject(c)
+        for c in verb.rights
+        if c.i > verb.i + 1
+    )
+    if not swallowed and not split:
+        return None
+    rest = [t for t in sent if t.i > verb.i]
+    # a finite verb of the reported clause itself, not the one coordinated with the cue (`said goodbye
+    # and left the hall` reports nothing)
+    if not any(t.tag_ in _FINITE and not (t.dep_ == "conj" and t.head.i == verb.i) for t in rest):
+        return None
+    subject = subject_of(verb)
+    if subject is None or subject.i > verb.i:
+        return None  # `Because warm water is lighter, says the study, it rises`: an aside
+    end = rest[-1].i + 1
+    while end > verb.i + 1 and verb.doc[end - 1].is_punct:
+        end -= 1
+    return (verb.i + 1, end) if end - verb.i > 3 else None
+
+
+def _aside_lead(verb: Token, start: int) -> int:
+    """Where a report starts whose cue is an aside in it: `It is on Trudeau's watch, Scheer said, that the
+    country faces ...` and `But while some couples collapse, Rutledge said, for others it can ...` report
+    the words before the aside too (its parts leave the aside out). The sign: the cue and its subject
+    stand between commas, after at least a few words that hold no cue of their own."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    doc = verb.doc
+    if subject is None or start != verb.i + 2 or doc[verb.i + 1].text != ",":
+        return start
+    left = subject.left_edge.i
+    sent = verb.sent
+    if left - 1 <= sent.start or doc[left - 1].text != ",":
+        return start
+    lead = [t for t in doc[sent.start : left - 1] if not (t.is_punct or t.is_space)]
+    if len(lead) < 3 or any(_is_cue(t) for t in lead):
+        return start
+    return lead[0].i
+
+
+def _finite(clause: Token) -> bool:
+    """Whether a clause's verb is finite (`are likely`, `will go`), not an order (`take a knife`)."""
+    return clause.tag_ in {"VBD", "VBZ", "VBP"} or any(c.tag_ == "MD" for c in clause.children)
+
+
+def _addressee(noun: Token) -> bool:
+    """Whether an object names who is spoken to (`told her`, `told Reuters`, `told our correspondent`)."""
+    return noun.pos_ in {"PRON", "PROPN"} or any(c.dep_ == "poss" for c in noun.children)
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in token.children)
 
 
 def _with_coordinated_clause(verb: Token, clause: Token) -> int:
@@ -274,9 +384,11 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
     complement; the sign is a comma right before the cue and its subject.
     """
     sent = verb.sent
-    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    subject = next((c for c in subjects_first(verb) if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
         return None
+    if subject.tag_ in {"WP", "WDT"}:
+        return None  # `The economist, who writes about housing, spoke`: a description, not an aside
     left = min(verb.i, subject.left_edge.i)
     right = max(verb.i, subject.right_edge.i) + 1
     if left - 1 <= sent.start or verb.doc[left - 1].text not in {",", "—", "--"}:
@@ -293,7 +405,10 @@ def _parenthetical_content(verb: Token) -> tuple[int, int] | None:
         return None
     if end < sent.end and verb.doc[end].text in {",", "—", "--"} and sent.end - end > 3:
         return sent.start, sent.end
-    if end >= sent.end - 1:
+    last = sent.end
+    while last > end and (verb.doc[last - 1].is_space or verb.doc[last - 1].is_punct):
+        last -= 1  # the sentence's full stop, and the line break spaCy keeps in it
+    if end >= last:
         return sent.start, left - 1
     return None
 
@@ -372,7 +487,8 @@ def _from_verbs(doc: Doc, index: _Index) -> list[Statement]:
             continue
         start, end = _trimmed(doc_text(doc), *_char_span(doc, start_tok, end_tok))
         relative = doc[start_tok].tag_ in {"WDT", "WP"} and doc[start_tok].i < token.i
-        if end - start < 3 or (start <= token.idx < end and not (parenthetical or relative)):
+        aside = start_tok < token.i and _aside_lead(token, token.i + 2) == start_tok
+        if end - start < 3 or (start <= token.idx < end and not (parenthetical or relative or aside)):
             continue
         speaker, speaker_token = _speaker_for(token)
         found.append(
@@ -788,14 +904,43 @@ def find_statements(doc: Doc) -> list[Statement]:
     if furniture.spans:  # links to other stories and photo captions hold no statement of this article
         statements = [st for st in statements if not furniture.holds(st.start)]
         orphans = [q for q in orphans if not furniture.holds(q.start)]
+    signed = _signed(doc, text, statements)
+    if signed:
+        statements = [st for st in statements if not any(_overlaps((st.start, st.end), s) for s in signed)]
+        orphans = [q for q in orphans if not any(_overlaps((q.start, q.end), s) for s in signed)]
     statements.extend(_follow_ons(doc, statements, orphans, quoted))
     statements.extend(_unattributed(text, statements, orphans))
     statements = [st for st in statements if says_something(text, st.start, st.end)]
-    statements.sort(key=lambda s: s.start)
     for st in statements:
         st.parts = _by_paragraph(text, _parts(text, st, quoted, index.quote_starts))
         st.kind = _kind(text, st, quoted)
+    for (start, end), st in signed.items():
+        st.parts = [(start, end)]
+        statements.append(st)
+    statements.sort(key=lambda s: s.start)
     return statements
+
+
+def _signed(doc: Doc, text: str, statements: list[Statement]) -> dict[tuple[int, int], Statement]:
+    """Paragraphs signed by their speaker (signed_paragraphs.py), as direct statements.
+
+    An embedded post is one statement, whatever its words report (`the union says ...` inside a post is
+    the post's author's); a pull quote only where nothing else was found in its paragraph.
+    """
+    found: dict[tuple[int, int], Statement] = {}
+    for signed in signed_paragraphs(doc, text):
+        span = (signed.start, signed.end)
+        if not signed.post and any(_overlaps((st.start, st.end), span) for st in statements):
+            continue
+        found[span] = Statement(
+            start=signed.start,
+            end=signed.end,
+            kind="direct",
+            cue=signed.cue,
+            speaker=signed.speaker,
+            speaker_token=signed.speaker_token,
+        )
+    return found
 
 
 def _governs(doc: Doc, index: _Index, cue: Token, quote: QuotedSpan) -> bool:

@@ -103,10 +103,19 @@ def subject_of(verb: Token) -> Token | None:
     shown = _shown_speaking(verb)
     if shown is not None:
         return shown
+    named = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        named is not None
+        and named.head.i == verb.i
+        and named.pos_ == "PROPN"
+        and named.dep_ in {"advmod", "npadvmod", "dep"}
+        and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    ):
+        return named  # `Still, McNeely said disease can ...` parsed with McNeely as an adverb of `said`
     current = verb
     for _ in range(6):
         climbed = current is not verb
-        for child in current.children:
+        for child in subjects_first(current):
             if (
                 child.dep_ in {"nsubj", "csubj"}
                 and child.text.strip(_DASHES_AND_QUOTES)
@@ -140,6 +149,21 @@ def subject_of(verb: Token) -> Token | None:
             continue
         break
     return _name_right_before(verb) or (_name_right_before(current) if current is not verb else None)
+
+
+def subjects_first(verb: Token) -> list[Token]:
+    """The children of `verb`, the subject nearest before it first when the parser hung two on it with a
+    verb between them: the far one belongs to a clause before the cue (`The people who stand by them
+    tend to be worth it, he said`, `Back when he wrote it, Mr. McKinley said`). With no verb between
+    them the first is the one: `Mohammad Ali Abtahi, former vice president writes`."""
+    children = list(verb.children)
+    before = [c for c in children if c.dep_ == "nsubj" and c.i < verb.i]
+    if len(before) > 1:
+        near = before[-1]
+        doc = verb.doc
+        if any(t.pos_ in {"VERB", "AUX"} for t in doc[before[0].i + 1 : near.left_edge.i]):
+            return [near, *(c for c in children if c is not near)]
+    return children
 
 
 _DASHES_AND_QUOTES = "―—–-\"“”‘’'`"
