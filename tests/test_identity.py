@@ -331,3 +331,16 @@ def test_actor_search_folds_diacritics_even_before_the_identities_are_read(tmp_p
 
     assert [a.id for a in reopened.search("actor:Erdogan")] == [article.id]
     reopened.close()
+
+
+def test_a_forename_shared_by_several_people_joins_only_the_one_its_article_names() -> None:
+    found = identities(
+        *articles_naming("Walter Brennan", 12, "wb"),
+        *articles_naming("Walter Ostrowski", 2, "wo"),
+        analysis("alone", "Walter"),
+        analysis("with-surname", "Walter", "Brennan"),
+    )
+    assert not same(found, ("alone", "Walter"), ("wb0", "Walter Brennan")), (
+        "a story naming no Brennan says nothing of which Walter it means"
+    )
+    assert same(found, ("with-surname", "Walter"), ("wb0", "Walter Brennan"))

@@ -10,7 +10,7 @@ place or people (`Group`), initials (`Acronym`), or something of someone's (`Pos
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from tui.core.model import Actor, Analysis, Quote
@@ -39,6 +39,10 @@ class Surname:
     surname: str
     gender: str = ""
     open: bool = True
+    kin: frozenset[str] = frozenset()
+    """The surnames of the other people its article names. A word alone that is a forename
+    (`Bill`) is read as a person of the library only when its article names that person's
+    surname too: `Bill` in a story that never names a Clinton is not Bill Clinton."""
 
 
 @dataclass(frozen=True)
@@ -166,9 +170,14 @@ def article_claims(analysis: Analysis) -> ArticleClaims:
             initials.extend((letters, claim.key) for letters in initials_of(actor.name))
         locals_[actor.name] = LocalActor(actor.name, actor.label, tuple(actor.aliases), claim)
     full = [local.claim for local in locals_.values() if isinstance(local.claim, FullName)]
+    surnames = {
+        local.claim.surname for local in locals_.values() if isinstance(local.claim, FullName | Surname)
+    }
     for name, local in locals_.items():
         if isinstance(local.claim, Surname):
             settled = _settle_in_article(local.claim, full)
+            if isinstance(settled, Surname) and settled.open:
+                settled = replace(settled, kin=frozenset(surnames - {settled.surname}))
             if settled != local.claim:
                 locals_[name] = LocalActor(local.name, local.label, local.aliases, settled)
     statements: dict[str, list[Quote]] = {}

@@ -395,7 +395,7 @@ class ActorIdentities:
             if not any(tally.articles_naming(p) for p in tally.by_surname.get(claim.surname, ())):
                 if tally.groups.get(claim.surname):
                     return f"group:{claim.surname}"  # "Politico" tagged a person: the organisation
-                if claim.open and self._forename_people(claim):
+                if claim.open and self._forename_people(claim, named_in_article=False):
                     return f"{ALONE}{claim.surname}"  # "Bob": a forename of several; one each article
             return f"surname:{claim.surname}"
         if isinstance(claim, Group):
@@ -439,9 +439,15 @@ class ActorIdentities:
             reverse=True,
         )
 
-    def _forename_people(self, claim: Surname) -> list[tuple[int, PersonKey]]:
+    def _forename_people(
+        self, claim: Surname, *, named_in_article: bool = True
+    ) -> list[tuple[int, PersonKey]]:
+        """The people with the claim's word as forename, most articles first. With
+        `named_in_article`, when the library holds several people of that forename (`Bill` Clinton,
+        `Bill` Kristol), only those whose surname the claim's own article names too: a forename
+        alone is then read in its article, never guessed across the library."""
         tally = self._tally
-        return sorted(
+        people = sorted(
             (
                 (n, person)
                 for person in tally.by_forename.get(claim.surname, ())
@@ -449,6 +455,9 @@ class ActorIdentities:
             ),
             reverse=True,
         )
+        if not named_in_article or len(people) < 2:
+            return people
+        return [(n, person) for n, person in people if person[1] in claim.kin]
 
     def _alone_person(self, claim: Surname) -> PersonKey | None:
         """The person a name written alone is taken for: the one person of the library with that
