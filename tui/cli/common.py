@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, NoReturn, Protocol
 
@@ -63,6 +63,19 @@ class CommandError(Exception):
     def __init__(self, message: str, status: int = EXIT_FAILED) -> None:
         super().__init__(message)
         self.status = status
+
+
+def run_command(
+    parser: argparse.ArgumentParser, body: Callable[[argparse.Namespace], int], argv: Sequence[str]
+) -> int:
+    """Parse `argv` and run `body`; a CommandError it raises ends as its one line on standard error
+    and its exit status, the same way for every subcommand."""
+    args = parser.parse_args(argv)
+    try:
+        return body(args)
+    except CommandError as error:
+        tell(str(error))
+        return error.status
 
 
 def add_model_option(parser: argparse.ArgumentParser) -> None:

@@ -25,6 +25,7 @@ from tui.cli.common import (
     add_model_option,
     analyse_pending,
     open_library,
+    run_command,
 )
 from tui.cli.output import shortened, tell, terminal_lines, write_bytes
 from tui.core.export import (
@@ -93,12 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str]) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return _export(args)
-    except CommandError as stop:
-        tell(str(stop))
-        return stop.status
+    return run_command(build_parser(), _export, argv)
 
 
 def _export(args: argparse.Namespace) -> int:

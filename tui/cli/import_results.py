@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from tui.cli.common import (
     EXIT_FAILED,
     ArgumentParser,
-    CommandError,
     add_cache_options,
     add_model_option,
     check_cache_location,
     report_problem,
+    run_command,
 )
 from tui.cli.output import tell
 
@@ -46,12 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str]) -> int:
-    args = build_parser().parse_args(argv)
-    try:
-        return _import(args)
-    except CommandError as error:
-        tell(str(error))
-        return error.status
+    return run_command(build_parser(), _import, argv)
 
 
 def _import(args: argparse.Namespace) -> int:
