@@ -101,3 +101,12 @@ def test_a_worker_killed_mid_run_loses_no_article_and_writes_none_twice() -> Non
     assert [a.id for a, _ in again] == [a.id for a, _ in clean]
     assert len({a.id for a, _ in again}) == len(paths)
     assert [b.to_dict() for _, b in again] == [b.to_dict() for _, b in clean]
+
+
+def test_a_local_clusters_workers_keep_glibcs_own_malloc_thresholds() -> None:
+    """Dask's nanny would set MALLOC_TRIM_THRESHOLD_ in them, costing spaCy a quarter more CPU."""
+    from tui.core.engines.dask_engine import DaskEngine
+
+    with DaskEngine(None, "unused", workers=1) as engine:
+        seen = engine.client.run(os.environ.get, "MALLOC_TRIM_THRESHOLD_")
+    assert list(seen.values()) == [os.environ.get("MALLOC_TRIM_THRESHOLD_")] == [None]

@@ -37,9 +37,11 @@ def worker_analyzer(model: str | None) -> tuple[Any, str]:
     """This process's Analyzer for `model`, loaded once, and its full pipeline identity."""
     found = _analyzers.get(model)
     if found is None:
+        from tui.core.engines.malloc_tuning import restore_heap_allocation
         from tui.core.library import nlp_code_fingerprint
         from tui.core.nlp import Analyzer
 
+        restore_heap_allocation()
         analyzer = Analyzer(model).load()
         found = _analyzers[model] = (analyzer, f"{analyzer.identity}+{nlp_code_fingerprint()}")
     return found
