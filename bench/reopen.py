@@ -84,7 +84,7 @@ async def main():
     expected = int(sys.argv[4])
     async with app.run_test(size=(120, 40)) as pilot:
         first_paint = time.time() - started
-        while app.reader.article_list.option_count < expected:
+        while app.reader.article_list.row_count < expected:
             await pilot.pause(0.01)
             if time.time() - started > 120:
                 break
@@ -92,7 +92,7 @@ async def main():
         await pilot.press("down")
         await pilot.pause()
         interactive = time.time() - started
-        count = app.reader.article_list.option_count
+        count = app.reader.article_list.row_count
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"first_paint": first_paint, "seconds": listed_at, "after_key": interactive,
                       "listed": count, "rss_mb": rss}))

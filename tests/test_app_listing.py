@@ -34,7 +34,7 @@ async def read_to_the_end(app, pilot) -> None:  # type: ignore[no-untyped-def]
 def row_titles(app) -> list[str]:  # type: ignore[no-untyped-def]
     """The first line (the title) of each of the list's rows, as the reader sees them."""
     rows = app.reader.article_list
-    return sorted(str(rows.get_option_at_index(i).prompt).split("\n")[0] for i in range(rows.option_count))
+    return sorted(rows.row_text(i)[0] for i in range(rows.row_count))
 
 
 async def test_titles_come_from_the_cache_first_and_the_files_correct_them(

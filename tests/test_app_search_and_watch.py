@@ -46,7 +46,7 @@ def screen_text(app: NewsReaderApp) -> str:
 def row_texts(app: NewsReaderApp) -> list[str]:
     """The article list's rows as the reader sees them (title, then date and source)."""
     rows = app.reader.article_list
-    return [str(rows.get_option_at_index(i).prompt) for i in range(rows.option_count)]
+    return ["\n".join(rows.row_text(i)) for i in range(rows.row_count)]
 
 
 async def test_keys_typed_while_a_search_runs_become_one_search_for_the_latest_text() -> None:

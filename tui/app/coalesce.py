@@ -23,7 +23,7 @@ class Coalescer(Generic[Item]):
 
     def __init__(self, owner: MessagePump, delay: float, deliver: Callable[[list[Item]], None]) -> None:
         self._owner = owner
-        self._delay = delay
+        self.delay = delay  # the owner may lengthen it when delivering costs more
         self._deliver = deliver
         self._items: list[Item] = []
         self._timer: Timer | None = None
@@ -31,7 +31,7 @@ class Coalescer(Generic[Item]):
     def add(self, *items: Item) -> None:
         self._items.extend(items)
         if self._timer is None:
-            self._timer = self._owner.set_timer(self._delay, self.flush)
+            self._timer = self._owner.set_timer(self.delay, self.flush)
 
     def flush(self) -> None:
         """Deliver what was gathered now (nothing when nothing was asked for since the last time)."""

@@ -73,8 +73,9 @@ class Loader:
         error = None
         try:
             library = self._library()
-            for article in self._cached(library, paths):
-                on_article(article)
+            cached = self._cached(library, paths)
+            if cached:  # all at hand: one message, one relist, however many there are
+                self._post(messages.ArticlesRead(cached))
             library.open(
                 paths,
                 on_article=on_article,

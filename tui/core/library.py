@@ -527,6 +527,12 @@ class Library:
         with self._lock:
             return list(self._articles.values())
 
+    @property
+    def article_count(self) -> int:
+        """How many articles are loaded, without copying them (the search bar asks per batch read)."""
+        with self._lock:
+            return len(self._articles)
+
     def article(self, article_id: str) -> Article | None:
         return self._articles.get(article_id)
 

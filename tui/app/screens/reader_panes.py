@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList
+from textual.widgets import Footer, Label
 from textual.worker import Worker, get_current_worker
 
 from tui.app.article_text import Legend
@@ -174,15 +174,15 @@ class ReaderPanes(Screen[None]):
 
     # -- the open article and its actors ---------------------------------------------------------
 
-    @on(OptionList.OptionHighlighted, "#article-list")
-    def _article_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id and event.option.id != self.current_id:
-            self.open_article(event.option.id)
+    @on(ArticleList.Highlighted)
+    def _article_highlighted(self, event: ArticleList.Highlighted) -> None:
+        if event.article_id != self.current_id:
+            self.open_article(event.article_id)
 
-    @on(OptionList.OptionSelected, "#article-list")
-    def _article_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id and event.option.id != self.current_id:
-            self.open_article(event.option.id)
+    @on(ArticleList.Selected)
+    def _article_selected(self, event: ArticleList.Selected) -> None:
+        if event.article_id != self.current_id:
+            self.open_article(event.article_id)
         self.article_view.focus()
 
     def open_article(self, article_id: str) -> Article | None:
@@ -277,10 +277,9 @@ class ReaderPanes(Screen[None]):
         return self.run_worker(run, thread=True, exclusive=True, group="search")
 
     def _count(self, *, recount: bool = True) -> None:
-        """The search bar's count. `recount=False` after a search: the library did not change, and
-        counting 100,000 articles (a copy of the list) costs a few ms per keystroke."""
+        """The search bar's count. `recount=False` after a search: the library did not change."""
         if recount or self._article_total is None:
-            self._article_total = len(self.library.articles)
+            self._article_total = self.library.article_count
         shown = len(self.article_list.shown_ids)
         matched = (self.match_total if self.match_total is not None else shown) if self.query_text else None
         self.search_bar.show_count(matched, self._article_total, shown=shown)
