@@ -252,7 +252,7 @@ class ReaderScreen(ReaderFeed, inherit_bindings=False):
             listed = [self.library.article(i) for i in message.article_ids]
             self.article_list.set_articles([a for a in listed if a is not None])
             self.match_total = message.total
-        self._count(recount=False)
+        self._count()
         # The list first: the article under the cursor and its highlighted matches cost more than
         # the list (text, highlights, actors, legend), so they follow once the list is on screen.
         if not self._follow_due:

@@ -72,7 +72,6 @@ class ReaderPanes(Screen[None]):
         self.match_total: int | None = None  # articles matching the query, listed or not
         self.current_id: str | None = None
         self.reading = False  # files are being read (not `loading`: a Screen shows a spinner for that)
-        self._article_total: int | None = None
         self._follow_due = False
         self._watched_paths: list[str] | None = None
         self.search = SearchThrottle(self._start_search)
@@ -276,10 +275,8 @@ class ReaderPanes(Screen[None]):
 
         return self.run_worker(run, thread=True, exclusive=True, group="search")
 
-    def _count(self, *, recount: bool = True) -> None:
-        """The search bar's count. `recount=False` after a search: the library did not change."""
-        if recount or self._article_total is None:
-            self._article_total = self.library.article_count
+    def _count(self) -> None:
+        """The search bar's count: matches (while searching), listed and loaded articles."""
         shown = len(self.article_list.shown_ids)
         matched = (self.match_total if self.match_total is not None else shown) if self.query_text else None
-        self.search_bar.show_count(matched, self._article_total, shown=shown)
+        self.search_bar.show_count(matched, self.library.article_count, shown=shown)
