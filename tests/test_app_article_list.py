@@ -136,5 +136,34 @@ async def test_a_narrower_list_lays_its_rows_out_again() -> None:
         assert listed.row_text(0)[:2] == ["Parliament votes on the", "budget after a long night"]
         listed.styles.width = 16
         await pilot.pause()
-        assert listed.row_text(0)[:3] == ["Parliament", "votes on the", "budget after…"]
+        assert listed.row_text(0)[:3] == ["Parliament", "votes on the", "budget afte…"]
         assert listed.virtual_size.height == 4
+
+
+def painted(listed: ArticleList) -> list[str]:
+    """The list's content lines as painted now, trailing blanks dropped."""
+    lines = [listed.render_line(y).text.rstrip() for y in range(listed.scrollable_content_region.height)]
+    while lines and not lines[-1]:
+        lines.pop()
+    return lines
+
+
+async def test_a_short_list_after_a_long_one_paints_each_row_once() -> None:
+    """A search's few matches after the whole library: the scroll bar goes, the rows' lines stay right
+    (once, the meta line of a row laid out 2 columns narrower was painted twice)."""
+    app = ListApp()
+    async with app.run_test(size=(60, 12)) as pilot:
+        listed = app.query_one(ArticleList)
+        listed.set_articles([article(n) for n in range(500)])
+        await pilot.pause()
+        matches = [article(700, "US President Trump announces troop withdrawal"), article(2)]
+        listed.set_articles(matches)
+        await pilot.pause()
+        assert painted(listed) == [*listed.row_text(0), *listed.row_text(1)]
+        assert painted(listed).count("2020-01-03 · Wire") == 1
+
+        # the same text again with a longer title (same id): its row grows
+        listed.set_articles([article(2, "Story number 2, now with a title that takes two lines")])
+        await pilot.pause()
+        assert painted(listed) == listed.row_text(0)
+        assert len(listed.row_text(0)) == 3

@@ -40,6 +40,7 @@ class ArticleList(ScrollView, can_focus=True):
     ArticleList {
         height: 1fr;
         overflow-x: hidden;
+        scrollbar-gutter: stable;  /* rows keep their width (and heights) as the scroll bar comes and goes */
         padding: 0 1;
         background: $surface;
         & > .article-list--cursor {
@@ -103,8 +104,11 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.shown_ids: list[str] = []
         self._articles: dict[str, Article] = {}  # the listed ones, by id
-        self._heights: dict[str, int] = {}  # at `_laid_out_at` columns
+        # each article's row height at `_laid_out_at` columns, with the copy it was worked out for (the
+        # same text may come back with another title under the same id)
+        self._heights: dict[str, tuple[Article, int]] = {}
         self._laid_out_at = 0
+        self._row_heights: list[int] = []
         self._tops: list[int] = []  # each row's first line
         self._highlighted: int | None = None
 
@@ -130,7 +134,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def row_text(self, index: int) -> list[str]:
         """The lines of row `index` as they are painted (title lines, then date · source if any)."""
-        title, meta = row_lines(self._articles[self.shown_ids[index]], self._width())
+        title, meta = row_lines(self._articles[self.shown_ids[index]], self._laid_out_at or self._width())
         return [*title, meta] if meta else title
 
     def set_articles(self, articles: Sequence[Article]) -> None:
@@ -155,7 +159,6 @@ class ArticleList(ScrollView, can_focus=True):
     def replace_article(self, old_id: str, new: Article | None) -> None:
         """The row of `old_id` shows `new` instead (or goes, for None), where it was; the view stays
         where it was scrolled to. A no-op when `old_id` is not listed (a search that excludes it)."""
-        self._heights.pop(old_id, None)
         index = self._position(old_id)
         if index is None:
             return
@@ -167,7 +170,6 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             ids[index] = new.id
             self._articles[new.id] = new
-            self._heights.pop(new.id, None)
         if keep == old_id:
             keep = new.id if new is not None else None
         scrolled = self.scroll_y
@@ -228,7 +230,7 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(self.shown_ids[index]))
 
     def _row_region(self, index: int) -> Region:
-        return Region(0, self._tops[index], self._width(), self._heights[self.shown_ids[index]])
+        return Region(0, self._tops[index], self._width(), self._row_heights[index])
 
     def _scroll_to_row(self, index: int) -> None:
         if self.is_mounted and index < len(self._tops):
@@ -302,14 +304,17 @@ class ArticleList(ScrollView, can_focus=True):
             self._heights.clear()
             self._laid_out_at = width
         heights = self._heights
+        row_heights = []
         for article_id in self.shown_ids:
-            if article_id not in heights:
-                title, meta = row_lines(self._articles[article_id], width)
-                heights[article_id] = len(title) + (1 if meta else 0)
-        row_heights = [heights[i] for i in self.shown_ids]
+            article = self._articles[article_id]
+            known = heights.get(article_id)
+            if known is None or known[0] is not article:
+                title, meta = row_lines(article, width)
+                known = heights[article_id] = (article, len(title) + (1 if meta else 0))
+            row_heights.append(known[1])
+        self._row_heights = row_heights
         self._tops = [0, *accumulate(row_heights)][:-1] if row_heights else []
-        total = sum(row_heights)
-        self.virtual_size = Size(width, total)
+        self.virtual_size = Size(width, sum(row_heights))
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
@@ -320,10 +325,13 @@ class ArticleList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self._width()
+        if width != self._laid_out_at and self._tops:  # a width no Resize announced: lay out again
+            self.call_later(self._lay_out)
+            width = self._laid_out_at
         line = y + round(self.scroll_y)
         row = self._row_at(line)
         base = self.rich_style
-        if row is None or line >= self._tops[-1] + self._heights[self.shown_ids[-1]]:
+        if row is None or line >= self._tops[-1] + self._row_heights[-1]:
             return Strip.blank(width, base)
         article = self._articles[self.shown_ids[row]]
         title, meta = row_lines(article, width)
