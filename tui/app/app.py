@@ -103,6 +103,17 @@ class NewsReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._after_first_paint)
+        if not self.is_headless:
+            self._watch_the_terminal()
+
+    def _watch_the_terminal(self) -> None:
+        """Quit, as `q` does, when the terminal has gone (tui.app.terminal_watch says why)."""
+        from tui.app.terminal_watch import CHECK_EVERY_S, on_hang_up, terminal_gone, watched_input
+
+        on_hang_up(self.exit)
+        fd = watched_input()
+        if fd is not None:
+            self.set_interval(CHECK_EVERY_S, lambda: terminal_gone(fd) and self.exit())
 
     def on_unmount(self) -> None:
         if self._library is not None:
