@@ -76,6 +76,7 @@ print(json.dumps({"seconds": time.time() - started, "status": status, "rss_mb": 
 CHILD_APP = """
 import asyncio, json, resource, sys, time
 started = float(sys.argv[1])
+from textual.events import Key
 from tui.app.app import NewsReaderApp
 from tui.app.options import ReaderOptions
 from tui.core.analysis_pool import prepare_for_app
@@ -94,16 +95,25 @@ async def main():
             if time.time() - started > 600:
                 break
         listed_at = time.time() - started
+        waits = []  # a key (j: the next article) while the files are read, until the cursor moved
         while app.reader.reading and time.time() - started < 900:
-            await pilot.pause(0.05)
+            before = app.reader.article_list.highlighted
+            pressed = time.perf_counter()
+            app.post_message(Key("j", "j"))
+            while app.reader.article_list.highlighted == before and time.perf_counter() - pressed < 30:
+                await asyncio.sleep(0.002)
+            waits.append((time.perf_counter() - pressed) * 1000)
+            await pilot.pause(0.2)
         read = time.time() - started
+        waits.sort()
+        keys = [waits[len(waits) // 2], waits[int(len(waits) * 0.95)], waits[-1]] if waits else None
         await pilot.press("down")
         await pilot.pause()
         interactive = time.time() - started
         count = app.reader.article_list.row_count
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"first_paint": first_paint, "first_titles": first_titles, "seconds": listed_at,
-                      "read": read, "after_key": interactive,
+                      "read": read, "after_key": interactive, "keys_while_reading": keys,
                       "listed": count, "rss_mb": rss}))
 
 asyncio.run(main())
@@ -249,6 +259,11 @@ def main() -> None:
                     f"every file read {result['read']:.2f} s, "
                     f"a key answered {result['after_key'] - result['read']:.2f} s after, "
                     f"peak {result['rss_mb']:.0f} MB"
+                )
+                keys = result["keys_while_reading"]
+                print(
+                    "  a key while reading, to the cursor moved: "
+                    + (f"p50 {keys[0]:.0f} ms, p95 {keys[1]:.0f} ms, max {keys[2]:.0f} ms" if keys else "-")
                 )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

@@ -7,6 +7,8 @@ Text wrap, and a title longer than its rows is cut with an ellipsis instead of p
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.cells import cell_len, set_cell_size
 
 from tui.core.model import Article
@@ -33,18 +35,24 @@ def wrap_title(title: str, width: int, max_lines: int = TITLE_LINES) -> list[str
     last ending in an ellipsis when words were left over. A word wider than a line is cut across lines."""
     if width <= 0:
         return [""]
+    if title.isascii():  # most titles: a character is a cell, and len() is 10x cheaper than cell_len
+        return _wrap(title, width, max_lines, len)
+    return _wrap(title, width, max_lines, cell_len)
+
+
+def _wrap(title: str, width: int, max_lines: int, cells: Callable[[str], int]) -> list[str]:
     lines: list[str] = []
     current = ""
     words = title.split()
     for number, word in enumerate(words):
         candidate = f"{current} {word}" if current else word
-        if cell_len(candidate) <= width:
+        if cells(candidate) <= width:
             current = candidate
             continue
         if current:
             lines.append(current)
             current = ""
-        while cell_len(word) > width and len(lines) < max_lines:
+        while cells(word) > width and len(lines) < max_lines:
             head = _fit(word, width) or word[0]
             lines.append(head)
             word = word[len(head) :]
