@@ -257,6 +257,10 @@ async def test_watch_reads_a_file_saved_into_the_opened_folder(tmp_path: Path, a
         titles = {app.library.article(i).title for i in app.reader.article_list.shown_ids}
         assert titles == {"The first story", "A second story"} if already else {"A second story"}
         assert app.reader.article_view.article is not None  # the new article is open, not the placeholder
+        # the notice comes with the watcher's message, which a relist of the library may precede
+        deadline = time.monotonic() + 5
+        while not any("A second story" in m for m in notices(app)) and time.monotonic() < deadline:
+            await pilot.pause(0.05)
         assert any("A second story" in m for m in notices(app)), notices(app)
 
 
